@@ -1,9 +1,5 @@
 package io.jenkins.plugins.awsstepfunctions.testing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -15,15 +11,7 @@ public final class StateMachines {
 
     /** The text of {@code state-machines/<name>.asl.json}. */
     public static String definition(String name) {
-        String resource = "/state-machines/" + name + ".asl.json";
-        try (InputStream in = StateMachines.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("No state machine definition " + resource + " on the test classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resource, e);
-        }
+        return TestResources.text("/state-machines/" + name + ".asl.json");
     }
 
     /** Creates a STANDARD state machine from {@code state-machines/<name>.asl.json} under a unique name; returns its ARN. */

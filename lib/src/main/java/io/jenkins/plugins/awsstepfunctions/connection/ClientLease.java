@@ -1,0 +1,32 @@
+package io.jenkins.plugins.awsstepfunctions.connection;
+
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/** A shared Step Functions client, held until {@link #close()}; the client itself must not be closed by the holder. */
+public final class ClientLease implements AutoCloseable {
+
+    private final StepFunctionsClients owner;
+    private final StepFunctionsClients.Entry entry;
+    private boolean released;
+
+    ClientLease(StepFunctionsClients owner, StepFunctionsClients.Entry entry) {
+        this.owner = owner;
+        this.entry = entry;
+    }
+
+    public SfnClient sfn() {
+        if (released) {
+            throw new IllegalStateException("This client lease was already closed");
+        }
+        return entry.client().sfn();
+    }
+
+    /** Gives the client back; closing twice is harmless. */
+    @Override
+    public synchronized void close() {
+        if (!released) {
+            released = true;
+            owner.release(entry);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.jenkins.plugins.awsstepfunctions.connection;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.TrustManager;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.SfnClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.utils.AttributeMap;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/** Builds one Step Functions client, with everything it owns, from effective settings and credentials. */
+final class SdkClientFactory {
+
+    private final CredentialRefresh refresh;
+
+    SdkClientFactory(CredentialRefresh refresh) {
+        this.refresh = refresh;
+    }
+
+    /** A client and what must be closed with it, the client first. */
+    record BuiltClient(SfnClient sfn, List<SdkAutoCloseable> resources) {
+
+        void close() {
+            sfn.close();
+            resources.forEach(SdkAutoCloseable::close);
+        }
+    }
+
+    BuiltClient build(ConnectionSettings settings, CredentialsSource credentials) {
+        ClientSettings client = settings.clientSettings();
+        Region region = Region.of(settings.region().orElseGet(SdkClientFactory::defaultRegion));
+        List<SdkAutoCloseable> resources = new ArrayList<>();
+        SdkHttpClient http = httpClient(settings);
+        try {
+            resources.add(http);
+            AwsCredentialsProvider provider = credentialsProvider(settings, credentials, region, http, resources);
+            SfnClientBuilder builder = SfnClient.builder()
+                    .httpClient(http)
+                    .region(region)
+                    .credentialsProvider(provider)
+                    .overrideConfiguration(overrides(client, settings.endpointUrl().isPresent()));
+            settings.endpointUrl().ifPresent(builder::endpointOverride);
+            return new BuiltClient(builder.build(), List.copyOf(resources));
+        } catch (RuntimeException e) {
+            resources.forEach(SdkAutoCloseable::close);
+            throw e;
+        }
+    }
+
+    private static String defaultRegion() {
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion().id();
+        } catch (SdkClientException e) {
+            throw new InvalidSettingException("region", "is not set, and the AWS SDK found no default region"
+                    + " (AWS_REGION, the aws.region system property, the profile, instance metadata); set the region"
+                    + " on the step or in the global configuration", e);
+        }
+    }
+
+    private static SdkHttpClient httpClient(ConnectionSettings settings) {
+        ClientSettings client = settings.clientSettings();
+        ApacheHttpClient.Builder http = ApacheHttpClient.builder();
+        client.connectTimeout().ifPresent(http::connectionTimeout);
+        client.readTimeout().ifPresent(http::socketTimeout);
+        client.tcpKeepAlive().ifPresent(http::tcpKeepAlive);
+        client.maxPoolConnections().ifPresent(http::maxConnections);
+        http.proxyConfiguration(proxy(settings));
+        if (!settings.verifyTls()) {
+            return http.buildWithDefaults(AttributeMap.builder()
+                    .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true).build());
+        }
+        if (settings.caBundlePem().isPresent()) {
+            TrustManager[] trust = CaBundle.trustManagers("caBundle", settings.caBundlePem().get());
+            http.tlsTrustManagersProvider(() -> trust);
+        }
+        return http.build();
+    }
+
+    /** Only the proxy the settings name: never one from system properties or the environment by surprise. */
+    private static ProxyConfiguration proxy(ConnectionSettings settings) {
+        ClientSettings client = settings.clientSettings();
+        boolean plainHttp = settings.endpointUrl().map(URI::getScheme).map("http"::equalsIgnoreCase).orElse(false);
+        Optional<ProxySetting> chosen = plainHttp ? client.httpProxy() : client.httpsProxy();
+        ProxyConfiguration.Builder proxy = ProxyConfiguration.builder()
+                .useSystemPropertyValues(false)
+                .useEnvironmentVariableValues(false);
+        chosen.ifPresent(p -> {
+            proxy.endpoint(p.endpoint());
+            p.username().ifPresent(proxy::username);
+            p.password().ifPresent(proxy::password);
+        });
+        return proxy.build();
+    }
+
+    private AwsCredentialsProvider credentialsProvider(ConnectionSettings settings, CredentialsSource credentials,
+            Region region, SdkHttpClient http, List<SdkAutoCloseable> resources) {
+        boolean unsigned = settings.clientSettings().unsigned() || credentials == CredentialsSource.anonymous();
+        if (unsigned) {
+            if (settings.assumeRole().isPresent()) {
+                throw new InvalidSettingException("roleArn", "a role cannot be assumed with unsigned requests"
+                        + " (signature_version: unsigned, or anonymous credentials); remove one of the two");
+            }
+            return AnonymousCredentialsProvider.create();
+        }
+        AwsCredentialsProvider base = baseProvider(credentials, resources);
+        if (settings.assumeRole().isEmpty()) {
+            return base;
+        }
+        AssumeRoleSettings role = settings.assumeRole().get();
+        StsClientBuilder sts = StsClient.builder()
+                .httpClient(http)
+                .credentialsProvider(base)
+                .region(role.stsRegion().map(Region::of).orElse(region))
+                .overrideConfiguration(overrides(settings.clientSettings(), false));
+        role.stsEndpoint().ifPresent(sts::endpointOverride);
+        StsClient stsClient = sts.build();
+        resources.add(0, stsClient);
+        StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(stsClient)
+                .refreshRequest(request -> {
+                    request.roleArn(role.roleArn())
+                            .roleSessionName(role.sessionName())
+                            .durationSeconds((int) role.duration().toSeconds());
+                    role.externalId().ifPresent(request::externalId);
+                })
+                .asyncCredentialUpdateEnabled(false)
+                .prefetchTime(refresh.prefetch())
+                .staleTime(refresh.stale())
+                .build();
+        resources.add(0, assumed);
+        return assumed;
+    }
+
+    private static AwsCredentialsProvider baseProvider(CredentialsSource credentials, List<SdkAutoCloseable> resources) {
+        if (credentials instanceof CredentialsSource.StaticKeys keys) {
+            return StaticCredentialsProvider.create(keys.sessionToken() == null
+                    ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
+                    : AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
+        }
+        if (credentials instanceof CredentialsSource.Provided provided) {
+            return provided.provider();
+        }
+        DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
+        resources.add(0, chain);
+        return chain;
+    }
+
+    private static ClientOverrideConfiguration overrides(ClientSettings client, boolean endpointOverridden) {
+        ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder();
+        if (client.retryMode().isPresent() || client.totalMaxAttempts().isPresent()) {
+            RetryStrategy strategy = AwsRetryStrategy.forRetryMode(
+                    client.retryMode().orElseGet(RetryMode::defaultRetryMode));
+            if (client.totalMaxAttempts().isPresent()) {
+                strategy = strategy.toBuilder().maxAttempts(client.totalMaxAttempts().get()).build();
+            }
+            overrides.retryStrategy(strategy);
+        }
+        client.userAgentExtra().ifPresent(extra ->
+                overrides.putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, extra));
+        if (endpointOverridden) {
+            // StartSyncExecution would otherwise go to "sync-" + the overridden host.
+            overrides.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true);
+        }
+        return overrides.build();
+    }
+}
