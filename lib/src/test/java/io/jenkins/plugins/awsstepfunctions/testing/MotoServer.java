@@ -66,6 +66,8 @@ public final class MotoServer implements AutoCloseable {
                 List.of(python, launcher.toString(), "--host", "127.0.0.1", "--port", "0"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        // moto needs no AWS settings of ours, and an empty AWS_DEFAULT_REGION (as the tests set) breaks its import.
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
         builder.environment().put("PYTHONUNBUFFERED", "1");
         Process process;
         try {
