@@ -1,0 +1,170 @@
+package io.jenkins.plugins.awsstepfunctions.execution;
+
+import io.jenkins.plugins.awsstepfunctions.json.Json;
+import io.jenkins.plugins.awsstepfunctions.json.JsonException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+
+/**
+ * Reads an execution's history to find what failed. The terminal event (ExecutionFailed, TimedOut or Aborted) points
+ * through {@code previousEventId} at the event that caused it, and so on back to the failing state's StateEntered
+ * event; from there the same chain leads out through the Map iterations and Parallel states around it.
+ */
+final class FailureReports {
+
+    private FailureReports() {
+    }
+
+    static FailureReport from(ExecutionDescription execution, List<HistoryEvent> events, String definition) {
+        Map<Long, HistoryEvent> byId = new HashMap<>();
+        events.forEach(e -> byId.put(e.id(), e));
+        HistoryEvent terminal = null;
+        for (HistoryEvent event : events) {
+            if (isTerminal(event.type())) {
+                terminal = event;
+            }
+        }
+        String error = execution.error().orElse(null);
+        String cause = execution.cause().orElse(null);
+        String failedState = null;
+        String failedType = null;
+        String resource = null;
+        Deque<String> enclosing = new ArrayDeque<>();
+
+        if (terminal != null) {
+            ErrorAndCause terminalDetails = ErrorAndCause.of(terminal);
+            error = firstNonNull(terminalDetails.error(), error);
+            cause = firstNonNull(terminalDetails.cause(), cause);
+            HistoryEvent event = byId.get(terminal.previousEventId());
+            while (event != null && !isStateEntered(event.type())) {
+                ErrorAndCause details = ErrorAndCause.of(event);
+                error = firstNonNull(error, details.error());
+                cause = firstNonNull(cause, details.cause());
+                resource = firstNonNull(resource, details.resource());
+                event = byId.get(event.previousEventId());
+            }
+            if (event != null) {
+                failedState = event.stateEnteredEventDetails().name();
+                failedType = stateType(event.type());
+                collectEnclosing(byId, byId.get(event.previousEventId()), enclosing);
+            }
+        }
+        String timeout = timeout(execution.state(), error, failedState, definition);
+        return new FailureReport(execution.executionArn(), execution.state(), failedState, failedType,
+                List.copyOf(enclosing), resource, error, cause, timeout, null);
+    }
+
+    private static void collectEnclosing(Map<Long, HistoryEvent> byId, HistoryEvent start, Deque<String> out) {
+        boolean nextEnteredEncloses = false;
+        String iteratedMap = null;
+        for (HistoryEvent event = start; event != null; event = byId.get(event.previousEventId())) {
+            HistoryEventType type = event.type();
+            if (type == HistoryEventType.MAP_ITERATION_STARTED) {
+                iteratedMap = event.mapIterationStartedEventDetails().name();
+                out.addFirst(iteratedMap + "[" + event.mapIterationStartedEventDetails().index() + "]");
+            } else if (type == HistoryEventType.PARALLEL_STATE_STARTED || type == HistoryEventType.MAP_STATE_STARTED) {
+                nextEnteredEncloses = true;
+            } else if (isStateEntered(type) && nextEnteredEncloses) {
+                String name = event.stateEnteredEventDetails().name();
+                if (!name.equals(iteratedMap)) {
+                    out.addFirst(name);
+                }
+                nextEnteredEncloses = false;
+                iteratedMap = null;
+            }
+        }
+    }
+
+    private static String timeout(ExecutionState state, String error, String failedState, String definition) {
+        if (state == ExecutionState.TIMED_OUT) {
+            return Optional.ofNullable(definition).flatMap(d -> topLevelSeconds(d, "TimeoutSeconds"))
+                    .map(seconds -> "the state machine's TimeoutSeconds (" + seconds + " s)")
+                    .orElse("the state machine's TimeoutSeconds");
+        }
+        String field = "States.Timeout".equals(error) ? "TimeoutSeconds"
+                : "States.HeartbeatTimeout".equals(error) ? "HeartbeatSeconds" : null;
+        if (field == null || failedState == null) {
+            return null;
+        }
+        Optional<Object> seconds = Optional.ofNullable(definition)
+                .flatMap(d -> stateField(d, failedState, field));
+        return "the " + field + " of state '" + failedState + "'" + seconds.map(s -> " (" + s + " s)").orElse("");
+    }
+
+    private static Optional<Object> topLevelSeconds(String definition, String field) {
+        return parse(definition).map(root -> root.get(field));
+    }
+
+    private static Optional<Object> stateField(String definition, String stateName, String field) {
+        return parse(definition).flatMap(root -> findState(root, stateName)).map(state -> state.get(field));
+    }
+
+    /** Depth-first through States, Map item processors (and the older Iterator) and Parallel branches. */
+    @SuppressWarnings("unchecked")
+    private static Optional<Map<String, Object>> findState(Map<String, Object> machine, String name) {
+        if (!(machine.get("States") instanceof Map<?, ?> states)) {
+            return Optional.empty();
+        }
+        if (states.get(name) instanceof Map<?, ?> found) {
+            return Optional.of((Map<String, Object>) found);
+        }
+        for (Object state : states.values()) {
+            if (!(state instanceof Map<?, ?> s)) {
+                continue;
+            }
+            for (String nested : new String[] {"ItemProcessor", "Iterator"}) {
+                if (s.get(nested) instanceof Map<?, ?> inner) {
+                    Optional<Map<String, Object>> hit = findState((Map<String, Object>) inner, name);
+                    if (hit.isPresent()) {
+                        return hit;
+                    }
+                }
+            }
+            if (s.get("Branches") instanceof List<?> branches) {
+                for (Object branch : branches) {
+                    if (branch instanceof Map<?, ?> b) {
+                        Optional<Map<String, Object>> hit = findState((Map<String, Object>) b, name);
+                        if (hit.isPresent()) {
+                            return hit;
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Map<String, Object>> parse(String definition) {
+        try {
+            return Json.parse("definition", definition) instanceof Map<?, ?> map
+                    ? Optional.of((Map<String, Object>) map) : Optional.empty();
+        } catch (JsonException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isTerminal(HistoryEventType type) {
+        return type == HistoryEventType.EXECUTION_FAILED || type == HistoryEventType.EXECUTION_TIMED_OUT
+                || type == HistoryEventType.EXECUTION_ABORTED;
+    }
+
+    private static boolean isStateEntered(HistoryEventType type) {
+        return type != null && type.toString().endsWith("StateEntered");
+    }
+
+    private static String stateType(HistoryEventType type) {
+        String text = type.toString();
+        return text.substring(0, text.length() - "StateEntered".length());
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,19 @@
+package io.jenkins.plugins.awsstepfunctions.execution;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/** The execution a start (or start-or-redrive) leads to, and what was done to get there. */
+public record StartResult(ExecutionArn executionArn, Instant startDate, Outcome outcome) implements Serializable {
+
+    public enum Outcome {
+        /** A new execution was started (or StartExecution returned the same running one for the same name and input). */
+        STARTED,
+        /** A failed, timed-out or aborted execution of that name was redriven. */
+        REDRIVEN,
+        /** An execution of that name is already running (or pending a redrive); it was left alone. */
+        ALREADY_RUNNING,
+        /** An execution of that name already succeeded; it was left alone. */
+        ALREADY_SUCCEEDED
+    }
+}

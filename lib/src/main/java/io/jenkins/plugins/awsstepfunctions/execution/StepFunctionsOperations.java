@@ -1,0 +1,190 @@
+package io.jenkins.plugins.awsstepfunctions.execution;
+
+import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
+import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException.Kind;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionRedriveStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
+
+/**
+ * The Step Functions operations the steps use, on one client: start, start-or-redrive, synchronous Express start,
+ * describe, output, failure report and stop. Every service error becomes a {@link StepFunctionsException} that
+ * names the operation and the ARN; every bad argument an {@link InvalidSettingException}, before any call.
+ */
+public final class StepFunctionsOperations {
+
+    private final SfnClient sfn;
+    private final String endpoint;
+
+    public StepFunctionsOperations(SfnClient sfn) {
+        this.sfn = sfn;
+        var configuration = sfn.serviceClientConfiguration();
+        String region = configuration.region() == null ? "the default region" : configuration.region().id();
+        this.endpoint = configuration.endpointOverride().map(uri -> uri + " (" + region + ")").orElse(region);
+    }
+
+    /** StartExecution. With a name, a running STANDARD execution with the same name and input is returned as is. */
+    public StartResult start(StartRequest request) {
+        StartExecutionResponse response = call("StartExecution", request.stateMachine().toString(),
+                () -> sfn.startExecution(b -> {
+                    b.stateMachineArn(request.stateMachine().toString()).input(request.input().json());
+                    request.name().ifPresent(b::name);
+                    request.traceHeader().ifPresent(b::traceHeader);
+                }));
+        return new StartResult(ExecutionArn.parse("executionArn", response.executionArn()), response.startDate(),
+                StartResult.Outcome.STARTED);
+    }
+
+    /**
+     * Starts the named execution unless it exists: a running or succeeded one is returned untouched, a failed,
+     * timed-out or aborted one is redriven (from the state that failed) when Step Functions allows it.
+     *
+     * @throws InvalidSettingException when the request has no name
+     * @throws StepFunctionsException of kind {@code NOT_REDRIVABLE} with the service's reason when it cannot be redriven
+     */
+    public StartResult startOrRedrive(StartRequest request) {
+        String name = request.name().orElseThrow(() -> new InvalidSettingException("name", "is required with"
+                + " redrive: true: the execution to redrive is found by its name"));
+        ExecutionArn arn = request.stateMachine().execution(name);
+        ExecutionDescription existing;
+        try {
+            existing = describe(arn);
+        } catch (StepFunctionsException e) {
+            if (e.kind() == Kind.NOT_FOUND && e.errorCode().filter("ExecutionDoesNotExist"::equals).isPresent()) {
+                return start(request);
+            }
+            throw e;
+        }
+        return switch (existing.state()) {
+            case RUNNING, PENDING_REDRIVE -> new StartResult(arn, existing.startDate(),
+                    StartResult.Outcome.ALREADY_RUNNING);
+            case SUCCEEDED -> new StartResult(arn, existing.startDate(), StartResult.Outcome.ALREADY_SUCCEEDED);
+            case FAILED, TIMED_OUT, ABORTED -> redrive(existing);
+        };
+    }
+
+    private StartResult redrive(ExecutionDescription execution) {
+        String status = execution.redriveStatus().orElse(null);
+        if (status != null && !ExecutionRedriveStatus.REDRIVABLE.toString().equals(status)) {
+            throw new StepFunctionsException(Kind.NOT_REDRIVABLE, "RedriveExecution", null, "RedriveExecution on "
+                    + execution.executionArn() + " was not attempted: the execution " + execution.state()
+                    + " and Step Functions says it is " + status
+                    + execution.redriveStatusReason().map(reason -> " (" + reason + ")").orElse("")
+                    + ". Start a new execution under another name instead.", null);
+        }
+        String arn = execution.executionArn().toString();
+        Instant redriven = call("RedriveExecution", arn, () -> sfn.redriveExecution(b -> b.executionArn(arn)
+                .clientToken(redriveToken(arn, execution.redriveCount())))).redriveDate();
+        return new StartResult(execution.executionArn(), redriven == null ? execution.startDate() : redriven,
+                StartResult.Outcome.REDRIVEN);
+    }
+
+    /**
+     * The same execution and redrive count give the same token, so a redrive repeated after a restart does not run
+     * the execution twice.
+     */
+    static String redriveToken(String executionArn, int redriveCount) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((executionArn + "#" + redriveCount).getBytes(StandardCharsets.UTF_8));
+            return "jenkins-" + HexFormat.of().formatHex(digest).substring(0, 56);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** StartSyncExecution, for EXPRESS state machines: returns when the execution ends (at most 5 minutes). */
+    public SyncExecutionResult startSync(StartRequest request) {
+        return SyncExecutionResult.of(call("StartSyncExecution", request.stateMachine().toString(),
+                () -> sfn.startSyncExecution(b -> {
+                    b.stateMachineArn(request.stateMachine().toString()).input(request.input().json());
+                    request.name().ifPresent(b::name);
+                    request.traceHeader().ifPresent(b::traceHeader);
+                })));
+    }
+
+    public ExecutionDescription describe(ExecutionArn execution) {
+        requireStandard(execution);
+        return ExecutionDescription.of(call("DescribeExecution", execution.toString(),
+                () -> sfn.describeExecution(b -> b.executionArn(execution.toString()))));
+    }
+
+    /**
+     * The output of a SUCCEEDED execution as plain Java values.
+     *
+     * @throws ExecutionNotSucceededException with the failure report when it failed, timed out or was aborted, and
+     *     without one while it still runs
+     */
+    public Object output(ExecutionArn execution) {
+        ExecutionDescription description = describe(execution);
+        if (description.state() == ExecutionState.SUCCEEDED) {
+            return description.output();
+        }
+        if (!description.state().isFinished()) {
+            throw new ExecutionNotSucceededException(description.state(), null, "Execution " + execution + " is "
+                    + description.state() + " and has no output yet; wait for it to end first.");
+        }
+        FailureReport report = failureReport(description);
+        throw new ExecutionNotSucceededException(description.state(), report, report.message());
+    }
+
+    /**
+     * Why a FAILED, TIMED_OUT or ABORTED execution ended, from its history (every page) and its definition. When the
+     * history cannot be read, the report says so and keeps the error and cause DescribeExecution gave.
+     */
+    public FailureReport failureReport(ExecutionDescription execution) {
+        if (!execution.state().isFailure()) {
+            throw new IllegalArgumentException(execution.executionArn() + " is " + execution.state()
+                    + "; only FAILED, TIMED_OUT and ABORTED executions have a failure report");
+        }
+        String arn = execution.executionArn().toString();
+        List<HistoryEvent> events;
+        try {
+            events = call("GetExecutionHistory", arn, () -> sfn.getExecutionHistoryPaginator(b -> b.executionArn(arn)
+                    .includeExecutionData(false).maxResults(1000)).events().stream().toList());
+        } catch (StepFunctionsException e) {
+            return FailureReports.from(execution, List.of(), null)
+                    .withNote("(The failing state is unknown: " + e.getMessage() + ")");
+        }
+        String definition;
+        try {
+            definition = call("DescribeStateMachineForExecution", arn,
+                    () -> sfn.describeStateMachineForExecution(b -> b.executionArn(arn))).definition();
+        } catch (StepFunctionsException e) {
+            definition = null;
+        }
+        return FailureReports.from(execution, events, definition);
+    }
+
+    /** StopExecution: the execution ends ABORTED with this error and cause. */
+    public void stop(ExecutionArn execution, String error, String cause) {
+        requireStandard(execution);
+        call("StopExecution", execution.toString(), () -> sfn.stopExecution(b -> b.executionArn(execution.toString())
+                .error(error).cause(cause)));
+    }
+
+    private static void requireStandard(ExecutionArn execution) {
+        if (execution.isExpress()) {
+            throw new InvalidSettingException("executionArn", "'" + execution + "' is an EXPRESS execution; Step"
+                    + " Functions cannot describe, stop or wait for those. Start EXPRESS state machines with"
+                    + " sync: true to get their result.");
+        }
+    }
+
+    private <T> T call(String operation, String target, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            throw ServiceErrors.explain(operation, target, endpoint, e);
+        }
+    }
+}
