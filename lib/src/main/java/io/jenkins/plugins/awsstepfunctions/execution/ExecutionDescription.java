@@ -38,11 +38,15 @@ public final class ExecutionDescription implements Serializable {
         this.outputJson = response.output();
         this.output = response.output() == null ? null
                 : Json.parse("the output of " + response.executionArn(), response.output());
-        this.error = response.error();
-        this.cause = response.cause();
+        this.error = blankToNull(response.error());
+        this.cause = blankToNull(response.cause());
         this.redriveCount = response.redriveCount() == null ? 0 : response.redriveCount();
         this.redriveStatus = response.redriveStatusAsString();
         this.redriveStatusReason = response.redriveStatusReason();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     static ExecutionDescription of(DescribeExecutionResponse response) {

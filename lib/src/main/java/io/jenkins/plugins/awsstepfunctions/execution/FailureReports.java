@@ -30,8 +30,8 @@ final class FailureReports {
                 terminal = event;
             }
         }
-        String error = execution.error().orElse(null);
-        String cause = execution.cause().orElse(null);
+        String error = firstNonNull(execution.error().orElse(null), null);
+        String cause = firstNonNull(execution.cause().orElse(null), null);
         String failedState = null;
         String failedType = null;
         String resource = null;
@@ -47,7 +47,12 @@ final class FailureReports {
                 error = firstNonNull(error, details.error());
                 cause = firstNonNull(cause, details.cause());
                 resource = firstNonNull(resource, details.resource());
-                event = byId.get(event.previousEventId());
+                event = event.type() == HistoryEventType.MAP_STATE_FAILED
+                        ? failedIterationBefore(events, event).orElse(byId.get(event.previousEventId()))
+                        : byId.get(event.previousEventId());
+            }
+            if (event == null) {
+                event = lastOpenState(events).orElse(null);
             }
             if (event != null) {
                 failedState = event.stateEnteredEventDetails().name();
@@ -58,6 +63,34 @@ final class FailureReports {
         String timeout = timeout(execution.state(), error, failedState, definition);
         return new FailureReport(execution.executionArn(), execution.state(), failedState, failedType,
                 List.copyOf(enclosing), resource, error, cause, timeout, null);
+    }
+
+    /** When the chain is broken: the state entered last and not exited, the one the execution was in. */
+    private static Optional<HistoryEvent> lastOpenState(List<HistoryEvent> events) {
+        Deque<HistoryEvent> open = new ArrayDeque<>();
+        for (HistoryEvent event : events) {
+            if (isStateEntered(event.type())) {
+                open.push(event);
+            } else if (event.stateExitedEventDetails() != null) {
+                String name = event.stateExitedEventDetails().name();
+                open.removeIf(entered -> entered.stateEnteredEventDetails().name().equals(name));
+            }
+        }
+        return Optional.ofNullable(open.peek());
+    }
+
+    /**
+     * A failed Map state's previous event is whatever its iterations did last, which need not be the failure; the
+     * MapIterationFailed event just before it points at the state that failed.
+     */
+    private static Optional<HistoryEvent> failedIterationBefore(List<HistoryEvent> events, HistoryEvent mapFailed) {
+        HistoryEvent found = null;
+        for (HistoryEvent event : events) {
+            if (event.id() < mapFailed.id() && event.type() == HistoryEventType.MAP_ITERATION_FAILED) {
+                found = event;
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     private static void collectEnclosing(Map<Long, HistoryEvent> byId, HistoryEvent start, Deque<String> out) {
@@ -165,6 +198,10 @@ final class FailureReports {
     }
 
     private static String firstNonNull(String a, String b) {
-        return a != null ? a : b;
+        return present(a) ? a : present(b) ? b : null;
+    }
+
+    private static boolean present(String text) {
+        return text != null && !text.isBlank();
     }
 }

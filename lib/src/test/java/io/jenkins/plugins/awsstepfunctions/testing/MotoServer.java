@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsstepfunctions.testing;
 
+import io.jenkins.plugins.awsstepfunctions.connection.ConnectionSettings;
+import io.jenkins.plugins.awsstepfunctions.connection.CredentialsSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -89,6 +91,16 @@ public final class MotoServer implements AutoCloseable {
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** Connection settings for this server in {@link #REGION}. */
+    public ConnectionSettings settings() {
+        return ConnectionSettings.builder().region(REGION).endpointUrl(endpoint.toString()).build();
+    }
+
+    /** The static keys the tests sign with; moto accepts any. */
+    public static CredentialsSource credentials() {
+        return CredentialsSource.staticKeys(ACCESS_KEY_ID, SECRET_ACCESS_KEY, null);
     }
 
     /** A Step Functions client for this server, built the way production clients are (explicit Apache HTTP client). */
