@@ -3,11 +3,12 @@ package io.jenkins.plugins.awsstepfunctions.execution;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /** The error, cause and task resource that a failure event of the history carries, whichever kind it is. */
-record ErrorAndCause(String error, String cause, String resource) {
+public record ErrorAndCause(String error, String cause, String resource) {
 
     private static final ErrorAndCause NONE = new ErrorAndCause(null, null, null);
 
-    static ErrorAndCause of(HistoryEvent e) {
+    /** The details of any failure event; all three absent for other events. */
+    public static ErrorAndCause of(HistoryEvent e) {
         if (e.executionFailedEventDetails() != null) {
             return new ErrorAndCause(e.executionFailedEventDetails().error(), e.executionFailedEventDetails().cause(), null);
         }

@@ -78,6 +78,20 @@ public final class ExecutionArn implements Serializable {
         return name;
     }
 
+    /**
+     * This ARN, if it is a STANDARD execution.
+     *
+     * @throws InvalidSettingException for an EXPRESS execution, which cannot be described, stopped or waited for
+     */
+    public ExecutionArn requireStandard(String parameter) {
+        if (express) {
+            throw new InvalidSettingException(parameter, "'" + arn + "' is an EXPRESS execution; Step Functions"
+                    + " cannot describe, stop or wait for those. Start EXPRESS state machines with sync: true to get"
+                    + " their result.");
+        }
+        return this;
+    }
+
     /** The (unqualified) state machine this execution belongs to. */
     public StateMachineArn stateMachine() {
         return StateMachineArn.parse("stateMachineArn", "arn:" + partition + ":states:" + region + ":" + account

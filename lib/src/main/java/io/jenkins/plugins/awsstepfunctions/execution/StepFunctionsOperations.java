@@ -113,7 +113,7 @@ public final class StepFunctionsOperations {
     }
 
     public ExecutionDescription describe(ExecutionArn execution) {
-        requireStandard(execution);
+        execution.requireStandard("executionArn");
         return ExecutionDescription.of(call("DescribeExecution", execution.toString(),
                 () -> sfn.describeExecution(b -> b.executionArn(execution.toString()))));
     }
@@ -167,17 +167,9 @@ public final class StepFunctionsOperations {
 
     /** StopExecution: the execution ends ABORTED with this error and cause. */
     public void stop(ExecutionArn execution, String error, String cause) {
-        requireStandard(execution);
+        execution.requireStandard("executionArn");
         call("StopExecution", execution.toString(), () -> sfn.stopExecution(b -> b.executionArn(execution.toString())
                 .error(error).cause(cause)));
-    }
-
-    private static void requireStandard(ExecutionArn execution) {
-        if (execution.isExpress()) {
-            throw new InvalidSettingException("executionArn", "'" + execution + "' is an EXPRESS execution; Step"
-                    + " Functions cannot describe, stop or wait for those. Start EXPRESS state machines with"
-                    + " sync: true to get their result.");
-        }
     }
 
     private <T> T call(String operation, String target, Supplier<T> call) {

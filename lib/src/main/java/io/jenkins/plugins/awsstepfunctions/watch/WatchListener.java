@@ -1,0 +1,24 @@
+package io.jenkins.plugins.awsstepfunctions.watch;
+
+import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
+
+/**
+ * Hears what a watch learns while it waits. Called from the watcher's threads: return quickly and do not block.
+ * Calls for one watch never overlap and come in order.
+ */
+public interface WatchListener {
+
+    WatchListener NONE = new WatchListener() { };
+
+    /** A step of progress (only with {@link WatchOptions#progress()}). */
+    default void onProgress(ProgressEvent event) {
+    }
+
+    /** The status seen by the latest check. */
+    default void onStatus(ExecutionState state) {
+    }
+
+    /** A check failed and will be retried; {@code message} says why (e.g. throttling, a connection problem). */
+    default void onTrouble(String message) {
+    }
+}

@@ -1,0 +1,67 @@
+package io.jenkins.plugins.awsstepfunctions.watch;
+
+import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
+import io.jenkins.plugins.awsstepfunctions.execution.ExecutionDescription;
+import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
+import io.jenkins.plugins.awsstepfunctions.execution.StateMachineArn;
+import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+
+/**
+ * One watched execution. Fields are owned by the watcher's loop thread, except the progress fields, which belong to
+ * the one history task in flight ({@link #historyInFlight}), and the volatile ones, which the handle reads.
+ */
+final class WatchState {
+
+    final WatchRequest request;
+    final WatchListener listener;
+    final ClientLease lease;
+    final StepFunctionsOperations operations;
+    final StateMachineArn stateMachine;
+    final CompletableFuture<WatchResult> future = new CompletableFuture<>();
+    final Instant registeredAt;
+
+    Lane lane;
+    Instant nextCheck;
+    Duration delay;
+    boolean inFlight;
+    long version;
+    boolean forcedDescribe;
+    boolean done;
+    int consecutiveErrors;
+    ExecutionDescription finalDescription;
+    Phase phase = Phase.WAITING;
+
+    volatile ExecutionState lastState;
+    volatile long cursor;
+
+    boolean historyInFlight;
+    boolean progressQueued;
+    ProgressTracker tracker;
+    boolean definitionLoaded;
+    String historyToken;
+    final List<HistoryEvent> pendingHistory = new ArrayList<>();
+
+    enum Phase { WAITING, FINAL_PROGRESS, REPORT }
+
+    WatchState(WatchRequest request, WatchListener listener, ClientLease lease, Instant now) {
+        this.request = request;
+        this.listener = listener;
+        this.lease = lease;
+        this.operations = new StepFunctionsOperations(lease.sfn());
+        this.stateMachine = request.execution().stateMachine();
+        this.registeredAt = now;
+        this.delay = request.options().firstCheck();
+        this.nextCheck = now.plus(delay);
+        this.cursor = request.progressAfterEventId();
+    }
+
+    boolean waiting() {
+        return !done && phase == Phase.WAITING;
+    }
+}
