@@ -318,11 +318,13 @@ public final class ExecutionWatcher implements AutoCloseable {
             }
             ExecutionDescription answer = description;
             RuntimeException problem = error;
-            onLoop(() -> described(w, answer, problem));
+            Instant done = clock.instant();
+            onLoop(() -> described(w, done, answer, problem));
         });
     }
 
-    private void described(WatchState w, ExecutionDescription description, RuntimeException error) {
+    private void described(WatchState w, Instant done, ExecutionDescription description, RuntimeException error) {
+        w.lane.describe.release(done);
         w.inFlight = false;
         w.forcedDescribe = false;
         if (w.done) {
@@ -430,11 +432,14 @@ public final class ExecutionWatcher implements AutoCloseable {
             }
             ListExecutionsResponse answer = page;
             RuntimeException problem = error;
-            onLoop(() -> listed(lane, group, answer, problem));
+            Instant done = clock.instant();
+            onLoop(() -> listed(lane, group, done, answer, problem));
         });
     }
 
-    private void listed(Lane lane, Lane.Group group, ListExecutionsResponse page, RuntimeException error) {
+    private void listed(Lane lane, Lane.Group group, Instant done, ListExecutionsResponse page,
+            RuntimeException error) {
+        lane.list.release(done);
         group.listInFlight = false;
         Instant now = clock.instant();
         if (error != null) {
@@ -512,7 +517,8 @@ public final class ExecutionWatcher implements AutoCloseable {
             List<ProgressEvent> progress = events;
             boolean again = more;
             RuntimeException problem = error;
-            onLoop(() -> historyRead(w, progress, again, problem));
+            Instant done = clock.instant();
+            onLoop(() -> historyRead(w, done, progress, again, problem));
         });
     }
 
@@ -568,7 +574,9 @@ public final class ExecutionWatcher implements AutoCloseable {
         return null;
     }
 
-    private void historyRead(WatchState w, List<ProgressEvent> events, boolean more, RuntimeException error) {
+    private void historyRead(WatchState w, Instant done, List<ProgressEvent> events, boolean more,
+            RuntimeException error) {
+        w.lane.history.release(done);
         w.historyInFlight = false;
         if (w.done) {
             return;
@@ -606,7 +614,9 @@ public final class ExecutionWatcher implements AutoCloseable {
                 report = null;
             }
             FailureReport answer = report;
+            Instant done = clock.instant();
             onLoop(() -> {
+                w.lane.history.release(done);
                 w.historyInFlight = false;
                 if (!w.done) {
                     complete(w, new WatchResult(w.finalDescription, answer));

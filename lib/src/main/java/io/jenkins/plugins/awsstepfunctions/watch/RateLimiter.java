@@ -2,12 +2,16 @@ package io.jenkins.plugins.awsstepfunctions.watch;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Allows at most {@code limit} calls in any one-second window (a sliding window, not a bucket that could allow twice
- * the rate across a boundary). On throttling the limit halves (never below one call a second); after ten quiet
- * seconds it grows back by one, up to the configured rate. Not thread-safe: the watcher uses it from one thread.
+ * Allows at most {@code limit} calls in any one-second window, as the service sees them. A call counts from the
+ * moment it is permitted until one second after it completed: whenever it reaches the service, it falls inside that
+ * span, so no one-second window of arrivals can hold more than {@code limit} calls (a sliding window, unlike a token
+ * bucket, which allows twice the rate across a refill). On throttling the limit halves (never below one call a
+ * second); after ten quiet seconds it grows back by one, up to the configured rate. Not thread-safe: the watcher
+ * uses it from its loop thread only.
  */
 final class RateLimiter {
 
@@ -15,7 +19,9 @@ final class RateLimiter {
     private static final Duration RECOVERY_STEP = Duration.ofSeconds(10);
 
     private final int maxPerSecond;
-    private final ArrayDeque<Instant> recent = new ArrayDeque<>();
+    /** Completion times of recent calls, oldest first. */
+    private final List<Instant> completed = new ArrayList<>();
+    private int inFlight;
     private int limit;
     private Instant lastChange = Instant.MIN;
 
@@ -24,24 +30,38 @@ final class RateLimiter {
         this.limit = maxPerSecond;
     }
 
-    /** Takes a permit if one is free at {@code now}. */
+    /** Takes a permit if one is free at {@code now}; give it back with {@link #release(Instant)}. */
     boolean tryAcquire(Instant now) {
         recover(now);
         forgetBefore(now.minus(WINDOW));
-        if (recent.size() >= limit) {
+        if (inFlight + completed.size() >= limit) {
             return false;
         }
-        recent.addLast(now);
+        inFlight++;
         return true;
     }
 
-    /** When the next permit frees up (now, if one is free). */
+    /** The permitted call completed (answered or failed) at {@code at}. */
+    void release(Instant at) {
+        inFlight--;
+        int i = completed.size();
+        while (i > 0 && completed.get(i - 1).isAfter(at)) {
+            i--;
+        }
+        completed.add(i, at);
+    }
+
+    /** When the next permit frees up: now if one is free, {@code Instant.MAX} if only a completion can free one. */
     Instant nextPermitAt(Instant now) {
         forgetBefore(now.minus(WINDOW));
-        if (recent.size() < limit) {
+        int excess = inFlight + completed.size() - limit;
+        if (excess < 0) {
             return now;
         }
-        return recent.toArray(new Instant[0])[recent.size() - limit].plus(WINDOW);
+        if (excess >= completed.size()) {
+            return Instant.MAX;
+        }
+        return completed.get(excess).plus(WINDOW);
     }
 
     /** The service throttled a call: halve the rate. */
@@ -61,10 +81,12 @@ final class RateLimiter {
         }
     }
 
-    /** A permit at t counts for calls in (t - 1 s, t]: one taken exactly a second ago no longer counts. */
+    /** A call completed at t counts for windows up to t + 1 s: one completed exactly a second ago no longer counts. */
     private void forgetBefore(Instant cutoff) {
-        while (!recent.isEmpty() && !recent.peekFirst().isAfter(cutoff)) {
-            recent.removeFirst();
+        int drop = 0;
+        while (drop < completed.size() && !completed.get(drop).isAfter(cutoff)) {
+            drop++;
         }
+        completed.subList(0, drop).clear();
     }
 }
