@@ -200,7 +200,11 @@ public final class ExecutionWatcher implements AutoCloseable {
 
     private boolean batched(WatchState w) {
         Lane.Group group = w.lane.groups.get(w.stateMachine);
-        return group != null && group.members.size() >= settings.batchThreshold();
+        return group != null && batched(group);
+    }
+
+    private boolean batched(Lane.Group group) {
+        return !group.listDenied && group.members.size() >= settings.batchThreshold();
     }
 
     /** (Re)schedules a DescribeExecution at {@code w.nextCheck}; an older entry of the same watch goes stale. */
@@ -233,7 +237,7 @@ public final class ExecutionWatcher implements AutoCloseable {
     private Instant dispatch(Lane lane, Instant now) {
         Instant next = Instant.MAX;
         for (Lane.Group group : lane.groups.values()) {
-            if (group.members.size() < settings.batchThreshold() || group.listInFlight) {
+            if (!batched(group) || group.listInFlight) {
                 continue;
             }
             if (group.listToken == null && group.nextList.isAfter(now)) {
@@ -446,6 +450,10 @@ public final class ExecutionWatcher implements AutoCloseable {
             if (error instanceof StepFunctionsException e && e.kind() == StepFunctionsException.Kind.THROTTLED) {
                 lane.list.throttled(now);
             }
+            if (error instanceof StepFunctionsException e && e.kind() == StepFunctionsException.Kind.ACCESS_DENIED) {
+                group.listDenied = true;
+                group.members.forEach(this::enqueue);
+            }
             // Fall back to describing each member this round; the list is tried again at the next round.
             group.listToken = null;
             for (WatchState w : group.members) {
@@ -657,11 +665,11 @@ public final class ExecutionWatcher implements AutoCloseable {
         if (w.lane != null) {
             Lane.Group group = w.lane.groups.get(w.stateMachine);
             if (group != null) {
-                boolean wasBatched = group.members.size() >= settings.batchThreshold();
+                boolean wasBatched = batched(group);
                 group.members.remove(w);
                 if (group.members.isEmpty()) {
                     w.lane.groups.remove(w.stateMachine);
-                } else if (wasBatched && group.members.size() < settings.batchThreshold()) {
+                } else if (wasBatched && !batched(group)) {
                     group.members.forEach(this::enqueue);
                 }
             }

@@ -48,6 +48,8 @@ final class Lane {
         final Set<WatchState> members = new LinkedHashSet<>();
         Instant nextList = Instant.MAX;
         boolean listInFlight;
+        /** ListExecutions was refused (no states:ListExecutions permission): describe each member instead. */
+        boolean listDenied;
         String listToken;
         final Set<String> running = new HashSet<>();
 

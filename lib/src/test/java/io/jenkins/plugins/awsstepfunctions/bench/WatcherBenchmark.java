@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Run with {@code mvn -B -f lib/pom.xml -Pbenchmark verify}; system properties {@code bench.waits} (comma
  * separated), {@code bench.window} (seconds over which executions end), {@code bench.poll} (seconds),
- * {@code bench.describe} and {@code bench.list} (the watcher's calls per second) change the set-up.
+ * {@code bench.describe} and {@code bench.list} (the watcher's calls per second), {@code bench.io} (its I/O threads)
+ * and {@code bench.kinds} change the set-up.
  */
 public final class WatcherBenchmark {
 
@@ -47,10 +48,11 @@ public final class WatcherBenchmark {
     private static final String ACCOUNT = "123456789012";
     private static final CredentialsSource KEYS = CredentialsSource.staticKeys("AKIABENCHMARK0000001", "secret", null);
 
-    private final int window = Integer.getInteger("bench.window", 60);
+    private final int window = Integer.getInteger("bench.window", 120);
     private final int poll = Integer.getInteger("bench.poll", 5);
     private final int describeBudget = Integer.getInteger("bench.describe", 200);
     private final int listBudget = Integer.getInteger("bench.list", 10);
+    private final int ioThreads = Integer.getInteger("bench.io", 16);
     private final Random random = new Random(7);
 
     public static void main(String[] args) throws Exception {
@@ -58,12 +60,16 @@ public final class WatcherBenchmark {
         int[] sizes = Arrays.stream(System.getProperty("bench.waits", "100,1000,10000").split(","))
                 .map(String::trim).mapToInt(Integer::parseInt).toArray();
         System.out.printf(Locale.ROOT, "# executions end uniformly over %d s; poll interval %d s; watcher budget:"
-                        + " DescribeExecution %d/s + ListExecutions %d/s = %d/s per account and region; %d cores%n",
+                        + " DescribeExecution %d/s + ListExecutions %d/s = %d/s per account and region; watcher I/O"
+                        + " threads %d; %d cores%n",
                 benchmark.window, benchmark.poll, benchmark.describeBudget, benchmark.listBudget,
-                benchmark.describeBudget + benchmark.listBudget, Runtime.getRuntime().availableProcessors());
+                benchmark.describeBudget + benchmark.listBudget, benchmark.ioThreads,
+                Runtime.getRuntime().availableProcessors());
+        List<String> kinds = List.of(System.getProperty("bench.kinds", "watcher,baseline").split(","));
         for (int waits : sizes) {
-            System.out.println(benchmark.run("watcher", waits));
-            System.out.println(benchmark.run("baseline", waits));
+            for (String kind : kinds) {
+                System.out.println(benchmark.run(kind.trim(), waits));
+            }
         }
         System.exit(0);
     }
@@ -118,7 +124,7 @@ public final class WatcherBenchmark {
         CountDownLatch done = new CountDownLatch(executions.size());
         WatchOptions options = WatchOptions.builder().pollInterval(Duration.ofSeconds(poll)).build();
         try (ExecutionWatcher watcher = new ExecutionWatcher(WatcherSettings.builder().describePerSecond(describeBudget)
-                .listPerSecond(listBudget).build())) {
+                .listPerSecond(listBudget).ioThreads(ioThreads).build())) {
             for (int i = 0; i < executions.size(); i++) {
                 long end = ends.get(i);
                 watcher.watch(WatchRequest.of(executions.get(i), connection, null, options), KEYS, WatchListener.NONE)
