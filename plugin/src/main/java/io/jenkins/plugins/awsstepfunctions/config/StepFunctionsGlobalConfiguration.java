@@ -1,0 +1,209 @@
+package io.jenkins.plugins.awsstepfunctions.config;
+
+import hudson.Extension;
+import hudson.Util;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.awsstepfunctions.connection.ClientSettings;
+import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
+import io.jenkins.plugins.awsstepfunctions.credentials.CredentialLists;
+import io.jenkins.plugins.awsstepfunctions.json.Json;
+import io.jenkins.plugins.awsstepfunctions.json.JsonException;
+import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
+import io.jenkins.plugins.awsstepfunctions.watch.WatcherSettings;
+import java.util.Map;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Manage Jenkins › System › AWS Step Functions: the defaults every step inherits, and how the controller-wide
+ * watcher shares the API. Configuration as Code: {@code unclassified: awsStepFunctions: ...}.
+ */
+@Extension
+@Symbol("awsStepFunctions")
+public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
+
+    private String credentialsId;
+    private String region;
+    private String endpointUrl;
+    private String roleArn;
+    private String roleExternalId;
+    private boolean verify = true;
+    private String caBundleCredentialsId;
+    private String clientConfig;
+    private int describePerSecond = WatcherSettings.DEFAULT_DESCRIBE_PER_SECOND;
+    private int pollInterval = (int) WatchOptions.DEFAULT_POLL_INTERVAL.toSeconds();
+
+    public StepFunctionsGlobalConfiguration() {
+        load();
+    }
+
+    public static StepFunctionsGlobalConfiguration get() {
+        return GlobalConfiguration.all().getInstance(StepFunctionsGlobalConfiguration.class);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+        save();
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    @DataBoundSetter
+    public void setRegion(String region) {
+        this.region = Util.fixEmptyAndTrim(region);
+        save();
+    }
+
+    public String getEndpointUrl() {
+        return endpointUrl;
+    }
+
+    @DataBoundSetter
+    public void setEndpointUrl(String endpointUrl) {
+        this.endpointUrl = Util.fixEmptyAndTrim(endpointUrl);
+        save();
+    }
+
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    @DataBoundSetter
+    public void setRoleArn(String roleArn) {
+        this.roleArn = Util.fixEmptyAndTrim(roleArn);
+        save();
+    }
+
+    public String getRoleExternalId() {
+        return roleExternalId;
+    }
+
+    @DataBoundSetter
+    public void setRoleExternalId(String roleExternalId) {
+        this.roleExternalId = Util.fixEmptyAndTrim(roleExternalId);
+        save();
+    }
+
+    public boolean isVerify() {
+        return verify;
+    }
+
+    @DataBoundSetter
+    public void setVerify(boolean verify) {
+        this.verify = verify;
+        save();
+    }
+
+    public String getCaBundleCredentialsId() {
+        return caBundleCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCaBundleCredentialsId(String caBundleCredentialsId) {
+        this.caBundleCredentialsId = Util.fixEmptyAndTrim(caBundleCredentialsId);
+        save();
+    }
+
+    /** The client configuration as JSON text (botocore or camelCase keys). */
+    public String getClientConfig() {
+        return clientConfig;
+    }
+
+    @DataBoundSetter
+    public void setClientConfig(String clientConfig) {
+        this.clientConfig = Util.fixEmptyAndTrim(clientConfig);
+        save();
+    }
+
+    public int getDescribePerSecond() {
+        return describePerSecond;
+    }
+
+    @DataBoundSetter
+    public void setDescribePerSecond(int describePerSecond) {
+        this.describePerSecond = describePerSecond;
+        save();
+    }
+
+    public int getPollInterval() {
+        return pollInterval;
+    }
+
+    @DataBoundSetter
+    public void setPollInterval(int pollInterval) {
+        this.pollInterval = pollInterval;
+        save();
+    }
+
+    /** The client configuration as a map, or {@code null} when none is set. */
+    @SuppressWarnings("unchecked")
+    public Map<String, ?> clientConfigMap() {
+        if (clientConfig == null) {
+            return null;
+        }
+        Object parsed = Json.parse("clientConfig", clientConfig);
+        if (!(parsed instanceof Map)) {
+            throw new InvalidSettingException("clientConfig", "must be a JSON object such as"
+                    + " {\"retries\": {\"mode\": \"standard\"}}");
+        }
+        return (Map<String, ?>) parsed;
+    }
+
+    @POST
+    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return CredentialLists.awsCredentials(null, credentialsId);
+    }
+
+    @POST
+    public ListBoxModel doFillCaBundleCredentialsIdItems(@QueryParameter String caBundleCredentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return CredentialLists.fileCredentials(null, caBundleCredentialsId);
+    }
+
+    @POST
+    public FormValidation doCheckClientConfig(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (Util.fixEmptyAndTrim(value) == null) {
+            return FormValidation.ok();
+        }
+        try {
+            Object parsed = Json.parse("clientConfig", value);
+            if (!(parsed instanceof Map)) {
+                return FormValidation.error("clientConfig must be a JSON object");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, ?> map = (Map<String, ?>) parsed;
+            ClientSettings.fromMap("clientConfig", map);
+            return FormValidation.ok();
+        } catch (JsonException | InvalidSettingException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    @POST
+    public FormValidation doCheckDescribePerSecond(@QueryParameter int value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return value >= 1 && value <= 1000 ? FormValidation.ok()
+                : FormValidation.error("Use 1 to 1000 calls per second (the smallest regional quota refills 10 per"
+                        + " second, shared by every caller in the account)");
+    }
+
+    @POST
+    public FormValidation doCheckPollInterval(@QueryParameter int value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return value >= 1 && value <= 3600 ? FormValidation.ok() : FormValidation.error("Use 1 to 3600 seconds");
+    }
+}

@@ -1,0 +1,264 @@
+package io.jenkins.plugins.awsstepfunctions.steps;
+
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.awsstepfunctions.action.StepFunctionsRunAction;
+import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
+import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
+import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
+import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
+import io.jenkins.plugins.awsstepfunctions.execution.ConsoleLinks;
+import io.jenkins.plugins.awsstepfunctions.execution.ExecutionInput;
+import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
+import io.jenkins.plugins.awsstepfunctions.execution.StartRequest;
+import io.jenkins.plugins.awsstepfunctions.execution.StartResult;
+import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
+import io.jenkins.plugins.awsstepfunctions.execution.SyncExecutionResult;
+import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code sfnStartExecution}: starts (or with {@code redrive: true} starts or redrives) an execution and returns its
+ * ARN; with {@code wait: true} waits for it like {@code sfnWaitForExecution}; with {@code sync: true} runs an EXPRESS
+ * state machine synchronously.
+ */
+public final class StartExecutionStep extends AbstractStepFunctionsStep {
+
+    private final String stateMachineArn;
+    private Object input;
+    private String name;
+    private String traceHeader;
+    private boolean redrive;
+    private boolean sync;
+    private boolean wait;
+    private int pollInterval = StepDefaults.pollInterval();
+    private int timeout;
+
+    @DataBoundConstructor
+    public StartExecutionStep(String stateMachineArn) {
+        this.stateMachineArn = Util.fixEmptyAndTrim(stateMachineArn);
+    }
+
+    public String getStateMachineArn() {
+        return stateMachineArn;
+    }
+
+    /** JSON text, or a Groovy map or list (written as JSON). */
+    public Object getInput() {
+        return input;
+    }
+
+    @DataBoundSetter
+    public void setInput(Object input) {
+        this.input = input;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    @DataBoundSetter
+    public void setName(String name) {
+        this.name = Util.fixEmptyAndTrim(name);
+    }
+
+    public String getTraceHeader() {
+        return traceHeader;
+    }
+
+    @DataBoundSetter
+    public void setTraceHeader(String traceHeader) {
+        this.traceHeader = Util.fixEmptyAndTrim(traceHeader);
+    }
+
+    public boolean isRedrive() {
+        return redrive;
+    }
+
+    @DataBoundSetter
+    public void setRedrive(boolean redrive) {
+        this.redrive = redrive;
+    }
+
+    public boolean isSync() {
+        return sync;
+    }
+
+    @DataBoundSetter
+    public void setSync(boolean sync) {
+        this.sync = sync;
+    }
+
+    public boolean isWait() {
+        return wait;
+    }
+
+    @DataBoundSetter
+    public void setWait(boolean wait) {
+        this.wait = wait;
+    }
+
+    public int getPollInterval() {
+        return pollInterval;
+    }
+
+    @DataBoundSetter
+    public void setPollInterval(int pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public int getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(int timeout) {
+        this.timeout = timeout;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        try {
+            StartRequest request = StartRequest.builder().stateMachineArn(stateMachineArn).name(name)
+                    .input(input == null ? null : ExecutionInput.of("input", input)).traceHeader(traceHeader).build();
+            StepParameters.checkStart(sync, redrive, wait);
+            StepParameters.checkWaiting(pollInterval, timeout);
+            return new Execution(context, connection(), request, redrive, sync, wait, pollInterval, timeout);
+        } catch (InvalidSettingException e) {
+            throw new AbortException("sfnStartExecution: " + e.getMessage());
+        }
+    }
+
+    static final class Execution extends WaitingExecution {
+
+        private static final long serialVersionUID = 1L;
+
+        private final StartRequest request;
+        private final boolean redrive;
+        private final boolean sync;
+        private final boolean wait;
+        private final int pollInterval;
+        private final int timeout;
+
+        Execution(StepContext context, ConnectionParameters connection, StartRequest request, boolean redrive,
+                boolean sync, boolean wait, int pollInterval, int timeout) {
+            super(context, connection, true, false, true);
+            this.request = request;
+            this.redrive = redrive;
+            this.sync = sync;
+            this.wait = wait;
+            this.pollInterval = pollInterval;
+            this.timeout = timeout;
+        }
+
+        @Override
+        public boolean start() {
+            inBackground(this::startExecution);
+            return false;
+        }
+
+        private void startExecution() throws Exception {
+            Run<?, ?> run = run();
+            TaskListener listener = listener();
+            ConnectionResolver.Resolved connection = resolve();
+            try (ClientLease lease = ControllerEngine.get().clients().lease(connection.settings(),
+                    connection.credentials())) {
+                StepFunctionsOperations operations = new StepFunctionsOperations(lease.sfn());
+                if (sync) {
+                    runSynchronously(run, listener, operations);
+                    return;
+                }
+                StartResult started = redrive ? operations.startOrRedrive(request) : operations.start(request);
+                listener.getLogger().println("[AWS Step Functions] " + describe(started)
+                        + ConsoleLinks.execution(started.executionArn()).map(link -> " " + link).orElse(""));
+                StepFunctionsRunAction.of(run).record(started.executionArn().toString(),
+                        request.stateMachine().toString(), started.outcome() == StartResult.Outcome.ALREADY_SUCCEEDED
+                                ? ExecutionState.SUCCEEDED.name() : ExecutionState.RUNNING.name(),
+                        started.startDate(), null, null);
+                if (!wait) {
+                    getContext().onSuccess(started.executionArn().toString());
+                    return;
+                }
+                waitFor(started.executionArn(), connection.settings(), connection.credentials(), pollInterval, timeout);
+            }
+        }
+
+        private void runSynchronously(Run<?, ?> run, TaskListener listener, StepFunctionsOperations operations)
+                throws AbortException {
+            listener.getLogger().println("[AWS Step Functions] Running " + request.stateMachine() + " synchronously");
+            SyncExecutionResult result = operations.startSync(request);
+            StepFunctionsRunAction.of(run).record(result.executionArn().toString(), request.stateMachine().toString(),
+                    result.state().name(), result.startDate(), result.stopDate(), result.outputJson().orElse(null));
+            if (result.state() != ExecutionState.SUCCEEDED) {
+                throw new AbortException(result.failureMessage());
+            }
+            listener.getLogger().println("[AWS Step Functions] " + result.executionArn() + " SUCCEEDED"
+                    + result.billedDurationMillis().map(ms -> " (billed " + ms + " ms)").orElse(""));
+            getContext().onSuccess(result.executionArn().toString());
+        }
+
+        private static String describe(StartResult started) {
+            return switch (started.outcome()) {
+                case STARTED -> "Started " + started.executionArn();
+                case REDRIVEN -> "Redrove " + started.executionArn();
+                case ALREADY_RUNNING -> started.executionArn() + " is already running; not started again";
+                case ALREADY_SUCCEEDED -> started.executionArn() + " already SUCCEEDED; not started again";
+            };
+        }
+
+        @Override
+        public String getStatus() {
+            return sync ? "running " + request.stateMachine() + " synchronously" : super.getStatus();
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepFunctionsStepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "sfnStartExecution";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Start an AWS Step Functions execution";
+        }
+
+        @POST
+        public FormValidation doCheckStateMachineArn(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.checkStateMachineArn(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckName(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.checkName(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckInput(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.checkInput(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckPollInterval(@AncestorInPath Item item, @QueryParameter int value) {
+            return StepForms.checkPollInterval(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter int value) {
+            return StepForms.checkTimeout(item, value);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.jenkins.plugins.awsstepfunctions.steps;
+
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/** What the three steps' descriptors share: their context, and the forms of the connection parameters. */
+public abstract class StepFunctionsStepDescriptor extends StepDescriptor {
+
+    @Override
+    public Set<? extends Class<?>> getRequiredContext() {
+        return Set.of(Run.class, TaskListener.class);
+    }
+
+    @POST
+    public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+        return StepForms.awsCredentials(item, credentialsId);
+    }
+
+    @POST
+    public ListBoxModel doFillCaBundleCredentialsIdItems(@AncestorInPath Item item,
+            @QueryParameter String caBundleCredentialsId) {
+        return StepForms.fileCredentials(item, caBundleCredentialsId);
+    }
+
+    /** Verify is three-way in a step: not given (the global setting applies), yes, or no. */
+    public ListBoxModel doFillVerifyItems() {
+        ListBoxModel items = new ListBoxModel();
+        items.add("As in the global configuration", "");
+        items.add("Verify certificates", "true");
+        items.add("Do not verify certificates (testing only)", "false");
+        return items;
+    }
+
+    @POST
+    public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
+        return StepForms.checkRegion(item, value);
+    }
+
+    @POST
+    public FormValidation doCheckEndpointUrl(@AncestorInPath Item item, @QueryParameter String value) {
+        return StepForms.checkEndpointUrl(item, value);
+    }
+
+    @POST
+    public FormValidation doCheckRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
+        return StepForms.checkRoleArn(item, value);
+    }
+}

@@ -1,0 +1,45 @@
+package io.jenkins.plugins.awsstepfunctions.steps;
+
+import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
+import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
+
+/** Checks of step parameters that combine values; each names the parameter and what is allowed. */
+final class StepParameters {
+
+    static final int MAX_TIMEOUT_SECONDS = 366 * 24 * 3600;
+
+    private StepParameters() {
+    }
+
+    static void checkStart(boolean sync, boolean redrive, boolean wait) {
+        if (sync && redrive) {
+            throw new InvalidSettingException("redrive", "cannot be combined with sync: true; EXPRESS executions"
+                    + " cannot be redriven");
+        }
+        if (sync && wait) {
+            throw new InvalidSettingException("wait", "is not needed with sync: true, which already returns when"
+                    + " the execution ends; remove one of the two");
+        }
+    }
+
+    static void checkWaiting(int pollInterval, int timeout) {
+        checkPollInterval(pollInterval);
+        checkTimeout(timeout);
+    }
+
+    static void checkPollInterval(int pollInterval) {
+        long min = WatchOptions.MIN_POLL_INTERVAL.toSeconds();
+        long max = WatchOptions.MAX_POLL_INTERVAL.toSeconds();
+        if (pollInterval < min || pollInterval > max) {
+            throw new InvalidSettingException("pollInterval", pollInterval + " is not allowed; use " + min + " to "
+                    + max + " seconds (polls share the account's DescribeExecution quota, so prefer 10 or more)");
+        }
+    }
+
+    static void checkTimeout(int timeout) {
+        if (timeout < 0 || timeout > MAX_TIMEOUT_SECONDS) {
+            throw new InvalidSettingException("timeout", timeout + " is not allowed; use 0 (no timeout) to "
+                    + MAX_TIMEOUT_SECONDS + " seconds (a STANDARD execution runs for at most a year)");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.jenkins.plugins.awsstepfunctions.steps;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.awsstepfunctions.action.StepFunctionsRunAction;
+import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
+import io.jenkins.plugins.awsstepfunctions.connection.ConnectionSettings;
+import io.jenkins.plugins.awsstepfunctions.connection.CredentialsSource;
+import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
+import io.jenkins.plugins.awsstepfunctions.execution.ConsoleLinks;
+import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
+import io.jenkins.plugins.awsstepfunctions.execution.ExecutionDescription;
+import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
+import io.jenkins.plugins.awsstepfunctions.execution.FailureReport;
+import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
+import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
+import io.jenkins.plugins.awsstepfunctions.watch.ProgressEvent;
+import io.jenkins.plugins.awsstepfunctions.watch.Watch;
+import io.jenkins.plugins.awsstepfunctions.watch.WatchListener;
+import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
+import io.jenkins.plugins.awsstepfunctions.watch.WatchRequest;
+import io.jenkins.plugins.awsstepfunctions.watch.WatchResult;
+import io.jenkins.plugins.awsstepfunctions.watch.WatchTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * Waits for an execution through the controller-wide watcher: no executor and no thread is held, the watch is
+ * re-registered from the persisted request after a controller restart, and progress lines go to the build log.
+ */
+abstract class WaitingExecution extends BackgroundExecution {
+
+    private static final long serialVersionUID = 1L;
+    private static final String PREFIX = "[AWS Step Functions] ";
+
+    private final boolean failOnError;
+    private final boolean stopOnAbort;
+    private final boolean returnArn;
+    private WatchRequest request;
+    private volatile long progressCursor;
+    private volatile String lastStatus;
+    private transient volatile Watch watch;
+
+    WaitingExecution(StepContext context, ConnectionParameters connection, boolean failOnError, boolean stopOnAbort,
+            boolean returnArn) {
+        super(context, connection);
+        this.failOnError = failOnError;
+        this.stopOnAbort = stopOnAbort;
+        this.returnArn = returnArn;
+    }
+
+    /** Starts waiting; called from a background call, once the execution is known. */
+    protected final void waitFor(ExecutionArn execution, ConnectionSettings settings, CredentialsSource credentials,
+            int pollIntervalSeconds, int timeoutSeconds) throws Exception {
+        Instant deadline = timeoutSeconds > 0 ? Instant.now().plusSeconds(timeoutSeconds) : null;
+        WatchOptions options = WatchOptions.builder().pollInterval(Duration.ofSeconds(pollIntervalSeconds))
+                .progress(true).build();
+        request = WatchRequest.of(execution, settings, deadline, options);
+        getContext().saveState();
+        TaskListener listener = listener();
+        listener.getLogger().println(PREFIX + "Waiting for " + execution
+                + ConsoleLinks.execution(execution).map(link -> " (" + link + ")").orElse("")
+                + (deadline == null ? "" : " until " + deadline));
+        register(credentials, listener);
+    }
+
+    private void register(CredentialsSource credentials, TaskListener listener) throws Exception {
+        Run<?, ?> run = run();
+        Watch registered = ControllerEngine.get().watcher().watch(request.withProgressAfter(progressCursor),
+                credentials, new WatchListener() {
+                    @Override
+                    public void onProgress(ProgressEvent event) {
+                        listener.getLogger().println(PREFIX + event.describe());
+                        progressCursor = event.eventId();
+                    }
+
+                    @Override
+                    public void onStatus(ExecutionState state) {
+                        lastStatus = state.name();
+                        StepFunctionsRunAction.of(run).record(request.execution().toString(),
+                                request.execution().stateMachine().toString(), state.name(), null, null, null);
+                    }
+
+                    @Override
+                    public void onTrouble(String message) {
+                        listener.getLogger().println(PREFIX + message);
+                    }
+                });
+        watch = registered;
+        registered.result().whenComplete((result, error) -> finished(run, listener, result, error));
+    }
+
+    private void finished(Run<?, ?> run, TaskListener listener, WatchResult result, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof CancellationException) {
+            return;
+        }
+        if (cause != null) {
+            getContext().onFailure(cause instanceof WatchTimeoutException
+                    ? new AbortException(cause.getMessage()) : explained(cause));
+            return;
+        }
+        ExecutionDescription end = result.description();
+        StepFunctionsRunAction.of(run).record(end.executionArn().toString(), end.stateMachineArn(),
+                end.state().name(), end.startDate(), end.stopDate().orElse(null), null);
+        if (end.state() == ExecutionState.SUCCEEDED) {
+            listener.getLogger().println(PREFIX + end.executionArn() + " SUCCEEDED");
+            getContext().onSuccess(returnArn ? end.executionArn().toString() : end.output());
+            return;
+        }
+        String explanation = result.failureReport().map(FailureReport::message)
+                .orElse("Execution " + end.executionArn() + " " + end.state()
+                        + end.error().map(e -> ": " + e).orElse("") + end.cause().map(c -> ": " + c).orElse(""));
+        if (failOnError) {
+            getContext().onFailure(new AbortException(explanation));
+        } else {
+            listener.getLogger().println(PREFIX + explanation + " (failOnError: false, so the step returns null)");
+            getContext().onSuccess(returnArn ? end.executionArn().toString() : null);
+        }
+    }
+
+    @Override
+    public void onResume() {
+        if (request == null) {
+            getContext().onFailure(new AbortException(PREFIX + "Jenkins restarted before this step knew which"
+                    + " execution to wait for; check the build log and the Step Functions console, then run the"
+                    + " step again"));
+            return;
+        }
+        inBackground(() -> {
+            TaskListener listener = listener();
+            listener.getLogger().println(PREFIX + "Resuming the wait for " + request.execution());
+            register(resolve().credentials(), listener);
+        });
+    }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        Watch current = watch;
+        if (current != null) {
+            current.cancel();
+        }
+        super.stop(cause);
+        if (stopOnAbort && request != null) {
+            ExecutionArn execution = request.execution();
+            ControllerEngine.get().calls().submit(() -> {
+                TaskListener listener = listener();
+                try (ClientLease lease = ControllerEngine.get().clients().lease(request.connection(),
+                        resolve().credentials())) {
+                    new StepFunctionsOperations(lease.sfn()).stop(execution, "Jenkins.Aborted",
+                            "Stopped because the Jenkins build " + run().getFullDisplayName() + " was aborted");
+                    listener.getLogger().println(PREFIX + "Stopped " + execution + " (stopOnAbort: true)");
+                } catch (RuntimeException e) {
+                    listener.getLogger().println(PREFIX + "Could not stop " + execution + ": " + e.getMessage());
+                }
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public String getStatus() {
+        if (request == null) {
+            return "starting";
+        }
+        return "waiting for " + request.execution() + (lastStatus == null ? "" : " (last seen " + lastStatus + ")");
+    }
+}
