@@ -1,0 +1,16 @@
+// Declarative Pipeline: start and wait in one step, then read the output.
+pipeline {
+    agent none
+    stages {
+        stage('Release') {
+            steps {
+                script {
+                    def arn = sfnStartExecution(stateMachineArn: 'STATE_MACHINE_ARN',
+                        name: "release-${env.BUILD_NUMBER}", input: '{"release": "42"}', wait: true)
+                    def output = sfnGetOutput(executionArn: arn)
+                    echo "greeting=${output.greeting}"
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.jenkins.plugins.awsstepfunctions.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.hudson.plugins.folder.properties.FolderCredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.Result;
+import io.jenkins.plugins.awsstepfunctions.action.StepFunctionsRunAction;
+import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
+import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
+import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/** The documented example Pipelines run against moto, through the real steps. */
+@WithJenkins
+@ExtendWith(MotoExtension.class)
+class PipelineStepsTest {
+
+    private JenkinsRule j;
+    private MotoServer moto;
+    private SfnClient sfn;
+
+    @BeforeEach
+    void setUp(JenkinsRule j, MotoServer moto) throws Exception {
+        this.j = j;
+        this.moto = moto;
+        this.sfn = moto.sfnClient();
+        PluginTestSupport.useMoto(moto);
+    }
+
+    private WorkflowRun run(String name, String script, Result expected) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, name);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return j.assertBuildStatus(expected, job.scheduleBuild2(0));
+    }
+
+    @Test
+    void scriptedPipelineStartsWaitsAndReadsTheOutput() throws Exception {
+        String arn = StateMachines.create(sfn, "pass");
+
+        WorkflowRun build = run("scripted", PluginTestSupport.example("scripted", arn), Result.SUCCESS);
+
+        j.assertLogContains("greeting=hello", build);
+        j.assertLogContains("release=1", build);
+        j.assertLogContains("[AWS Step Functions] Started arn:aws:states:us-east-1:", build);
+        StepFunctionsRunAction action = build.getAction(StepFunctionsRunAction.class);
+        assertThat(action.getExecutions()).hasSize(1);
+        assertThat(action.getExecutions().get(0).getStatus()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void declarativePipelineStartsWithWaitAndReadsTheOutput() throws Exception {
+        String arn = StateMachines.create(sfn, "pass");
+
+        WorkflowRun build = run("declarative", PluginTestSupport.example("declarative", arn), Result.SUCCESS);
+
+        j.assertLogContains("greeting=hello", build);
+    }
+
+    @Test
+    void failedExecutionFailsTheBuildWithStateErrorAndCause() throws Exception {
+        String arn = StateMachines.create(sfn, "fail");
+
+        WorkflowRun build = run("failure", PluginTestSupport.example("failure", arn), Result.FAILURE);
+
+        j.assertLogContains("FAILED in state 'Explode' (Fail): Deployment.Rejected: The canary reported 42 errors",
+                build);
+    }
+
+    @Test
+    void failOnErrorFalseReturnsNullAndLogsWhy() throws Exception {
+        String arn = StateMachines.create(sfn, "fail");
+
+        WorkflowRun build = run("fail-soft", PluginTestSupport.example("fail-soft", arn), Result.SUCCESS);
+
+        j.assertLogContains("(failOnError: false, so the step returns null)", build);
+        j.assertLogContains("output is null", build);
+    }
+
+    @Test
+    void progressOfTheExecutionAppearsInTheLog() throws Exception {
+        String arn = StateMachines.create(sfn, "map");
+
+        WorkflowRun build = run("progress", "sfnStartExecution(stateMachineArn: '" + arn + "', name: 'p1',"
+                + " input: [items: [1, 2, 3]], wait: true)", Result.SUCCESS);
+
+        j.assertLogContains("[AWS Step Functions] entered Map state 'Double'", build);
+        j.assertLogContains("Map state 'Double': 3 of 3 iterations started", build);
+    }
+
+    @Test
+    void credentialsAreResolvedFromTheJobsFolder() throws Exception {
+        Folder folder = j.jenkins.createProject(Folder.class, "team");
+        CredentialsStore store = folder.getProperties().get(FolderCredentialsProvider.FolderCredentialsProperty.class)
+                .getStore();
+        store.addCredentials(Domain.global(), PluginTestSupport.awsCredential("team-keys"));
+        String arn = StateMachines.create(sfn, "pass");
+        WorkflowJob job = folder.createProject(WorkflowJob.class, "in-folder");
+        job.setDefinition(new CpsFlowDefinition("echo sfnStartExecution(stateMachineArn: '" + arn + "', name: 'f1',"
+                + " credentialsId: 'team-keys', wait: true)", true));
+
+        WorkflowRun build = j.assertBuildStatusSuccess(job.scheduleBuild2(0));
+
+        j.assertLogContains(":execution:", build);
+    }
+
+    @Test
+    void missingOrWrongCredentialsAreNamed() throws Exception {
+        String arn = StateMachines.create(sfn, "pass");
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance().getCredentials().add(
+                new StringCredentialsImpl(com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL, "a-secret-text",
+                        "not AWS", hudson.util.Secret.fromString("s3cr3t-value")));
+
+        WorkflowRun missing = run("missing", "sfnStartExecution(stateMachineArn: '" + arn + "', credentialsId: 'nope')",
+                Result.FAILURE);
+        WorkflowRun wrong = run("wrong", "sfnStartExecution(stateMachineArn: '" + arn
+                + "', credentialsId: 'a-secret-text')", Result.FAILURE);
+
+        j.assertLogContains("credentialsId: no credential with id 'nope' is visible to this build", missing);
+        j.assertLogContains("credentialsId: the credential 'a-secret-text' is a Secret text credential; expected an"
+                + " 'AWS Credentials' credential", wrong);
+        j.assertLogNotContains("s3cr3t-value", wrong);
+    }
+
+    @Test
+    void badParametersFailBeforeAnyCall() throws Exception {
+        WorkflowRun build = run("bad", "sfnStartExecution(stateMachineArn: 'orders', name: 'has space')",
+                Result.FAILURE);
+
+        j.assertLogContains("sfnStartExecution: stateMachineArn: 'orders' is not a state machine ARN", build);
+    }
+}

@@ -1,0 +1,42 @@
+package io.jenkins.plugins.awsstepfunctions.steps;
+
+import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration;
+import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Points the plugin at moto and loads the documentation's example Pipelines. */
+final class PluginTestSupport {
+
+    static final String CREDENTIALS_ID = "moto-keys";
+
+    private PluginTestSupport() {
+    }
+
+    /** Global defaults for moto, and an AWS credential with moto's keys in the system store. */
+    static void useMoto(MotoServer moto) throws IOException {
+        StepFunctionsGlobalConfiguration global = StepFunctionsGlobalConfiguration.get();
+        global.setRegion(MotoServer.REGION);
+        global.setEndpointUrl(moto.endpoint().toString());
+        global.setCredentialsId(CREDENTIALS_ID);
+        global.setPollInterval(1);
+        SystemCredentialsProvider.getInstance().getCredentials().add(awsCredential(CREDENTIALS_ID));
+        SystemCredentialsProvider.getInstance().save();
+    }
+
+    static AWSCredentialsImpl awsCredential(String id) {
+        return new AWSCredentialsImpl(CredentialsScope.GLOBAL, id, MotoServer.ACCESS_KEY_ID,
+                MotoServer.SECRET_ACCESS_KEY, "moto test keys", null, null, null);
+    }
+
+    /** An example Pipeline from docs/examples, with its state machine ARN filled in. */
+    static String example(String name, String stateMachineArn) throws IOException {
+        Path file = Path.of("..", "docs", "examples", name + ".groovy");
+        return Files.readString(file, StandardCharsets.UTF_8).replace("STATE_MACHINE_ARN", stateMachineArn);
+    }
+}
