@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsstepfunctions.connection;
 
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /** A shared Step Functions client, held until {@link #close()}; the client itself must not be closed by the holder. */
 public final class ClientLease implements AutoCloseable {
@@ -19,6 +20,14 @@ public final class ClientLease implements AutoCloseable {
             throw new IllegalStateException("This client lease was already closed");
         }
         return entry.client().sfn();
+    }
+
+    /** An STS client with the same identity, for checks such as GetCallerIdentity. */
+    public StsClient sts() {
+        if (released) {
+            throw new IllegalStateException("This client lease was already closed");
+        }
+        return entry.client().sts();
     }
 
     /** Gives the client back; closing twice is harmless. */

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
+import io.jenkins.plugins.awsstepfunctions.json.Json;
+import io.jenkins.plugins.awsstepfunctions.json.JsonException;
 import software.amazon.awssdk.core.retry.RetryMode;
 
 /**
@@ -71,6 +73,32 @@ public final class ClientSettings implements Serializable {
             key.read(parameter + "." + entry.getKey(), entry.getValue(), values);
         }
         return new ClientSettings(values, false);
+    }
+
+    /**
+     * A client configuration given as JSON text (a form's text area): parsed, checked to be an object, and validated
+     * like {@link #fromMap}. Blank text means "not given" ({@code null}).
+     *
+     * @throws InvalidSettingException naming the parameter (or the key) and what is wrong
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseJson(String parameter, String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        Object parsed;
+        try {
+            parsed = Json.parse(parameter, json);
+        } catch (JsonException e) {
+            throw new InvalidSettingException(parameter, e.getMessage(), e);
+        }
+        if (!(parsed instanceof Map)) {
+            throw new InvalidSettingException(parameter, "must be a JSON object such as"
+                    + " {\"retries\": {\"mode\": \"standard\"}}");
+        }
+        Map<String, Object> map = (Map<String, Object>) parsed;
+        fromMap(parameter, map);
+        return map;
     }
 
     /** These settings over {@code lower}: see the class comment for the rules. */

@@ -40,11 +40,15 @@ final class SdkClientFactory {
         this.refresh = refresh;
     }
 
-    /** A client and what must be closed with it, the client first. */
-    record BuiltClient(SfnClient sfn, List<SdkAutoCloseable> resources) {
+    /**
+     * A Step Functions client, an STS client with the same identity (for "who am I" checks), and what must be closed
+     * with them, the clients first.
+     */
+    record BuiltClient(SfnClient sfn, StsClient sts, List<SdkAutoCloseable> resources) {
 
         void close() {
             sfn.close();
+            sts.close();
             resources.forEach(SdkAutoCloseable::close);
         }
     }
@@ -63,11 +67,25 @@ final class SdkClientFactory {
                     .credentialsProvider(provider)
                     .overrideConfiguration(overrides(client, settings.endpointUrl().isPresent()));
             settings.endpointUrl().ifPresent(builder::endpointOverride);
-            return new BuiltClient(builder.build(), List.copyOf(resources));
+            SfnClient sfn = builder.build();
+            return new BuiltClient(sfn, identityClient(settings, region, http, provider), List.copyOf(resources));
         } catch (RuntimeException e) {
             resources.forEach(SdkAutoCloseable::close);
             throw e;
         }
+    }
+
+    /**
+     * STS for "who am I": the role's STS endpoint and region if given; else, with an endpoint override, that endpoint
+     * (emulators such as moto and LocalStack serve STS beside Step Functions); else the regional STS endpoint.
+     */
+    private static StsClient identityClient(ConnectionSettings settings, Region region, SdkHttpClient http,
+            AwsCredentialsProvider provider) {
+        StsClientBuilder sts = StsClient.builder().httpClient(http).credentialsProvider(provider)
+                .region(settings.assumeRole().flatMap(AssumeRoleSettings::stsRegion).map(Region::of).orElse(region));
+        settings.assumeRole().flatMap(AssumeRoleSettings::stsEndpoint).or(settings::endpointUrl)
+                .ifPresent(sts::endpointOverride);
+        return sts.build();
     }
 
     private static String defaultRegion() {

@@ -11,4 +11,12 @@ public record WatchResult(ExecutionDescription description, FailureReport report
     public Optional<FailureReport> failureReport() {
         return Optional.ofNullable(report);
     }
+
+    /** Why the execution did not succeed, in one paragraph: the failure report, else status, error and cause. */
+    public String failureMessage() {
+        return failureReport().map(FailureReport::message)
+                .orElse("Execution " + description.executionArn() + " " + description.state()
+                        + description.error().map(e -> ": " + e).orElse("")
+                        + description.cause().map(c -> ": " + c).orElse("") + ".");
+    }
 }

@@ -5,10 +5,9 @@ import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.awsstepfunctions.connection.ClientSettings;
-import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
+import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
 import io.jenkins.plugins.awsstepfunctions.credentials.CredentialLists;
-import io.jenkins.plugins.awsstepfunctions.json.Json;
-import io.jenkins.plugins.awsstepfunctions.json.JsonException;
+import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
 import io.jenkins.plugins.awsstepfunctions.watch.WatcherSettings;
 import java.util.Map;
@@ -148,17 +147,8 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
     }
 
     /** The client configuration as a map, or {@code null} when none is set. */
-    @SuppressWarnings("unchecked")
     public Map<String, ?> clientConfigMap() {
-        if (clientConfig == null) {
-            return null;
-        }
-        Object parsed = Json.parse("clientConfig", clientConfig);
-        if (!(parsed instanceof Map)) {
-            throw new InvalidSettingException("clientConfig", "must be a JSON object such as"
-                    + " {\"retries\": {\"mode\": \"standard\"}}");
-        }
-        return (Map<String, ?>) parsed;
+        return ClientSettings.parseJson("clientConfig", clientConfig);
     }
 
     @POST
@@ -174,23 +164,18 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
     }
 
     @POST
-    public FormValidation doCheckClientConfig(@QueryParameter String value) {
+    public FormValidation doTestConnection(@QueryParameter String credentialsId, @QueryParameter String region,
+            @QueryParameter String endpointUrl, @QueryParameter String roleArn, @QueryParameter String roleExternalId,
+            @QueryParameter boolean verify, @QueryParameter String caBundleCredentialsId) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        if (Util.fixEmptyAndTrim(value) == null) {
-            return FormValidation.ok();
-        }
-        try {
-            Object parsed = Json.parse("clientConfig", value);
-            if (!(parsed instanceof Map)) {
-                return FormValidation.error("clientConfig must be a JSON object");
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, ?> map = (Map<String, ?>) parsed;
-            ClientSettings.fromMap("clientConfig", map);
-            return FormValidation.ok();
-        } catch (JsonException | InvalidSettingException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        // What the form says, layered over what is saved.
+        return FormChecks.testConnectionOfGlobalForm(new ConnectionParameters(credentialsId, region, endpointUrl,
+                roleArn, roleExternalId, verify, caBundleCredentialsId, null));
+    }
+
+    @POST
+    public FormValidation doCheckClientConfig(@QueryParameter String value) {
+        return FormChecks.checkClientConfig(null, value);
     }
 
     @POST

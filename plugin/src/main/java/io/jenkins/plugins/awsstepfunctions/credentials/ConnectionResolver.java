@@ -2,11 +2,14 @@ package io.jenkins.plugins.awsstepfunctions.credentials;
 
 import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
 import hudson.Util;
+import hudson.model.Item;
 import hudson.model.Run;
+import hudson.security.ACL;
 import io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration;
 import io.jenkins.plugins.awsstepfunctions.connection.ConnectionInputs;
 import io.jenkins.plugins.awsstepfunctions.connection.ConnectionSettings;
@@ -16,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 
 /**
@@ -35,22 +39,54 @@ public final class ConnectionResolver {
     public record Resolved(ConnectionSettings settings, CredentialsSource credentials) {
     }
 
+    /** Finds a credential by id, as some context sees it; {@code null} when absent or of another type. */
+    public interface Lookup {
+        <C extends StandardCredentials> C find(String id, Class<C> type);
+    }
+
+    /** As a running build sees credentials (its folders, then the system store); each use is tracked on the build. */
+    public static Lookup forRun(Run<?, ?> run) {
+        return new Lookup() {
+            @Override
+            public <C extends StandardCredentials> C find(String id, Class<C> type) {
+                return CredentialsProvider.track(run, CredentialsProvider.findCredentialById(id, type, run));
+            }
+        };
+    }
+
+    /** As a job's configuration sees credentials, for "Test connection" (the caller checked Item.CONFIGURE). */
+    public static Lookup forItem(Item item) {
+        return new Lookup() {
+            @Override
+            public <C extends StandardCredentials> C find(String id, Class<C> type) {
+                return CredentialsMatchers.firstOrNull(item == null
+                        ? CredentialsProvider.lookupCredentialsInItemGroup(type, Jenkins.get(), ACL.SYSTEM2)
+                        : CredentialsProvider.lookupCredentialsInItem(type, item, ACL.SYSTEM2),
+                        CredentialsMatchers.withId(id));
+            }
+        };
+    }
+
     public static Resolved resolve(Run<?, ?> run, ConnectionParameters step) throws AbortException {
+        return resolve(forRun(run), step);
+    }
+
+    public static Resolved resolve(Lookup lookup, ConnectionParameters step) throws AbortException {
         StepFunctionsGlobalConfiguration global = StepFunctionsGlobalConfiguration.get();
         try {
             ConnectionSettings globalLayer = ConnectionInputs.layer(global.getRegion(), global.getEndpointUrl(),
                     global.getRoleArn(), global.getRoleExternalId(), global.isVerify() ? null : Boolean.FALSE,
-                    caBundle(run, global.getCaBundleCredentialsId(), "the global caBundleCredentialsId"),
+                    caBundle(lookup, global.getCaBundleCredentialsId(), "the global caBundleCredentialsId"),
                     global.clientConfigMap());
             ConnectionSettings stepLayer = ConnectionInputs.layer(step.region(), step.endpointUrl(), step.roleArn(),
                     step.roleExternalId(), step.verify(),
-                    caBundle(run, step.caBundleCredentialsId(), "caBundleCredentialsId"), step.clientConfig());
+                    caBundle(lookup, step.caBundleCredentialsId(), "caBundleCredentialsId"), step.clientConfig());
             String credentialsId = Util.fixEmptyAndTrim(step.credentialsId()) != null ? step.credentialsId().strip()
                     : Util.fixEmptyAndTrim(global.getCredentialsId());
             if (credentialsId == null) {
                 return new Resolved(stepLayer.over(globalLayer), CredentialsSource.defaultChain());
             }
-            AmazonWebServicesCredentials aws = awsCredential(run, credentialsId);
+            AmazonWebServicesCredentials aws = awsCredential(lookup, credentialsId);
             if (aws instanceof AWSCredentialsImpl impl) {
                 return fromAwsCredentialsImpl(credentialsId, impl, stepLayer, globalLayer);
             }
@@ -83,33 +119,30 @@ public final class ConnectionResolver {
         return new Resolved(stepLayer.over(credentialRole).over(globalLayer), base);
     }
 
-    private static AmazonWebServicesCredentials awsCredential(Run<?, ?> run, String id) {
-        AmazonWebServicesCredentials found = CredentialsProvider.findCredentialById(id,
-                AmazonWebServicesCredentials.class, run);
+    private static AmazonWebServicesCredentials awsCredential(Lookup lookup, String id) {
+        AmazonWebServicesCredentials found = lookup.find(id, AmazonWebServicesCredentials.class);
         if (found == null) {
-            StandardCredentials other = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
+            StandardCredentials other = lookup.find(id, StandardCredentials.class);
             throw new InvalidSettingException("credentialsId", other == null
                     ? "no credential with id '" + id + "' is visible to this build; expected an 'AWS Credentials'"
                             + " credential (aws-credentials plugin) in this job's folders or the system store"
                     : "the credential '" + id + "' is a " + other.getDescriptor().getDisplayName()
                             + " credential; expected an 'AWS Credentials' credential (aws-credentials plugin)");
         }
-        CredentialsProvider.track(run, found);
         return found;
     }
 
-    private static String caBundle(Run<?, ?> run, String id, String parameter) {
+    private static String caBundle(Lookup lookup, String id, String parameter) {
         String credentialsId = Util.fixEmptyAndTrim(id);
         if (credentialsId == null) {
             return null;
         }
-        FileCredentials file = CredentialsProvider.findCredentialById(credentialsId, FileCredentials.class, run);
+        FileCredentials file = lookup.find(credentialsId, FileCredentials.class);
         if (file == null) {
             throw new InvalidSettingException(parameter, "no Secret file credential with id '" + credentialsId
                     + "' is visible to this build; the CA bundle must be a Secret file credential holding PEM"
                     + " certificates");
         }
-        CredentialsProvider.track(run, file);
         try (InputStream in = file.getContent()) {
             byte[] pem = in.readNBytes(MAX_CA_BUNDLE_BYTES + 1);
             if (pem.length > MAX_CA_BUNDLE_BYTES) {

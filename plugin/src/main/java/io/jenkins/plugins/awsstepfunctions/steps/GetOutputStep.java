@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsstepfunctions.steps;
 
+import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.Util;
@@ -131,7 +132,7 @@ public final class GetOutputStep extends AbstractStepFunctionsStep {
 
         @POST
         public FormValidation doCheckExecutionArn(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.checkExecutionArn(item, value);
+            return FormChecks.checkExecutionArn(item, value);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsstepfunctions.steps;
 
+import io.jenkins.plugins.awsstepfunctions.forms.StepParameters;
+import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.Util;
@@ -238,27 +240,27 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
 
         @POST
         public FormValidation doCheckStateMachineArn(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.checkStateMachineArn(item, value);
+            return FormChecks.checkStateMachineArn(item, value);
         }
 
         @POST
         public FormValidation doCheckName(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.checkName(item, value);
+            return FormChecks.checkName(item, value);
         }
 
         @POST
         public FormValidation doCheckInput(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.checkInput(item, value);
+            return FormChecks.checkInput(item, value);
         }
 
         @POST
         public FormValidation doCheckPollInterval(@AncestorInPath Item item, @QueryParameter int value) {
-            return StepForms.checkPollInterval(item, value);
+            return FormChecks.checkPollInterval(item, value);
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter int value) {
-            return StepForms.checkTimeout(item, value);
+            return FormChecks.checkTimeout(item, value);
         }
     }
 }

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.awsstepfunctions.steps;
 
+import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
@@ -21,13 +23,13 @@ public abstract class StepFunctionsStepDescriptor extends StepDescriptor {
 
     @POST
     public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-        return StepForms.awsCredentials(item, credentialsId);
+        return FormChecks.awsCredentials(item, credentialsId);
     }
 
     @POST
     public ListBoxModel doFillCaBundleCredentialsIdItems(@AncestorInPath Item item,
             @QueryParameter String caBundleCredentialsId) {
-        return StepForms.fileCredentials(item, caBundleCredentialsId);
+        return FormChecks.fileCredentials(item, caBundleCredentialsId);
     }
 
     /** Verify is three-way in a step: not given (the global setting applies), yes, or no. */
@@ -41,16 +43,25 @@ public abstract class StepFunctionsStepDescriptor extends StepDescriptor {
 
     @POST
     public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
-        return StepForms.checkRegion(item, value);
+        return FormChecks.checkRegion(item, value);
     }
 
     @POST
     public FormValidation doCheckEndpointUrl(@AncestorInPath Item item, @QueryParameter String value) {
-        return StepForms.checkEndpointUrl(item, value);
+        return FormChecks.checkEndpointUrl(item, value);
+    }
+
+    @POST
+    public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
+            @QueryParameter String region, @QueryParameter String endpointUrl, @QueryParameter String roleArn,
+            @QueryParameter String roleExternalId, @QueryParameter String verify,
+            @QueryParameter String caBundleCredentialsId, @QueryParameter String stateMachineArn) {
+        return FormChecks.testConnection(item, new ConnectionParameters(credentialsId, region, endpointUrl, roleArn,
+                roleExternalId, FormChecks.verifyChoice(verify), caBundleCredentialsId, null), stateMachineArn);
     }
 
     @POST
     public FormValidation doCheckRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
-        return StepForms.checkRoleArn(item, value);
+        return FormChecks.checkRoleArn(item, value);
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsstepfunctions.steps;
 
+import io.jenkins.plugins.awsstepfunctions.forms.StepParameters;
+import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.Util;
@@ -126,17 +128,17 @@ public final class WaitForExecutionStep extends AbstractStepFunctionsStep {
 
         @POST
         public FormValidation doCheckExecutionArn(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.checkExecutionArn(item, value);
+            return FormChecks.checkExecutionArn(item, value);
         }
 
         @POST
         public FormValidation doCheckPollInterval(@AncestorInPath Item item, @QueryParameter int value) {
-            return StepForms.checkPollInterval(item, value);
+            return FormChecks.checkPollInterval(item, value);
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter int value) {
-            return StepForms.checkTimeout(item, value);
+            return FormChecks.checkTimeout(item, value);
         }
     }
 }

@@ -12,7 +12,6 @@ import io.jenkins.plugins.awsstepfunctions.execution.ConsoleLinks;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionDescription;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
-import io.jenkins.plugins.awsstepfunctions.execution.FailureReport;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import io.jenkins.plugins.awsstepfunctions.watch.ProgressEvent;
@@ -112,9 +111,7 @@ abstract class WaitingExecution extends BackgroundExecution {
             getContext().onSuccess(returnArn ? end.executionArn().toString() : end.output());
             return;
         }
-        String explanation = result.failureReport().map(FailureReport::message)
-                .orElse("Execution " + end.executionArn() + " " + end.state()
-                        + end.error().map(e -> ": " + e).orElse("") + end.cause().map(c -> ": " + c).orElse(""));
+        String explanation = result.failureMessage();
         if (failOnError) {
             getContext().onFailure(new AbortException(explanation));
         } else {

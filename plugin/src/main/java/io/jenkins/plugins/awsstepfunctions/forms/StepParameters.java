@@ -1,17 +1,17 @@
-package io.jenkins.plugins.awsstepfunctions.steps;
+package io.jenkins.plugins.awsstepfunctions.forms;
 
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
 
 /** Checks of step parameters that combine values; each names the parameter and what is allowed. */
-final class StepParameters {
+public final class StepParameters {
 
-    static final int MAX_TIMEOUT_SECONDS = 366 * 24 * 3600;
+    public static final int MAX_TIMEOUT_SECONDS = 366 * 24 * 3600;
 
     private StepParameters() {
     }
 
-    static void checkStart(boolean sync, boolean redrive, boolean wait) {
+    public static void checkStart(boolean sync, boolean redrive, boolean wait) {
         if (sync && redrive) {
             throw new InvalidSettingException("redrive", "cannot be combined with sync: true; EXPRESS executions"
                     + " cannot be redriven");
@@ -22,12 +22,12 @@ final class StepParameters {
         }
     }
 
-    static void checkWaiting(int pollInterval, int timeout) {
+    public static void checkWaiting(int pollInterval, int timeout) {
         checkPollInterval(pollInterval);
         checkTimeout(timeout);
     }
 
-    static void checkPollInterval(int pollInterval) {
+    public static void checkPollInterval(int pollInterval) {
         long min = WatchOptions.MIN_POLL_INTERVAL.toSeconds();
         long max = WatchOptions.MAX_POLL_INTERVAL.toSeconds();
         if (pollInterval < min || pollInterval > max) {
@@ -36,7 +36,7 @@ final class StepParameters {
         }
     }
 
-    static void checkTimeout(int timeout) {
+    public static void checkTimeout(int timeout) {
         if (timeout < 0 || timeout > MAX_TIMEOUT_SECONDS) {
             throw new InvalidSettingException("timeout", timeout + " is not allowed; use 0 (no timeout) to "
                     + MAX_TIMEOUT_SECONDS + " seconds (a STANDARD execution runs for at most a year)");

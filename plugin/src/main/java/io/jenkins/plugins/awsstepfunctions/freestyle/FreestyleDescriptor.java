@@ -1,0 +1,70 @@
+package io.jenkins.plugins.awsstepfunctions.freestyle;
+
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
+import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/** What the three freestyle build steps' descriptors share: applicability and the connection fields' forms. */
+public abstract class FreestyleDescriptor extends BuildStepDescriptor<Builder> {
+
+    @Override
+    public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+        return true;
+    }
+
+    @POST
+    public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+        return FormChecks.awsCredentials(item, credentialsId);
+    }
+
+    @POST
+    public ListBoxModel doFillCaBundleCredentialsIdItems(@AncestorInPath Item item,
+            @QueryParameter String caBundleCredentialsId) {
+        return FormChecks.fileCredentials(item, caBundleCredentialsId);
+    }
+
+    public ListBoxModel doFillVerifyItems() {
+        ListBoxModel items = new ListBoxModel();
+        items.add(Messages.Verify_Inherit(), "");
+        items.add(Messages.Verify_Yes(), "true");
+        items.add(Messages.Verify_No(), "false");
+        return items;
+    }
+
+    @POST
+    public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
+        return FormChecks.checkRegion(item, value);
+    }
+
+    @POST
+    public FormValidation doCheckEndpointUrl(@AncestorInPath Item item, @QueryParameter String value) {
+        return FormChecks.checkEndpointUrl(item, value);
+    }
+
+    @POST
+    public FormValidation doCheckRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
+        return FormChecks.checkRoleArn(item, value);
+    }
+
+    @POST
+    public FormValidation doCheckClientConfig(@AncestorInPath Item item, @QueryParameter String value) {
+        return FormChecks.checkClientConfig(item, value);
+    }
+
+    @POST
+    public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
+            @QueryParameter String region, @QueryParameter String endpointUrl, @QueryParameter String roleArn,
+            @QueryParameter String roleExternalId, @QueryParameter String verify,
+            @QueryParameter String caBundleCredentialsId, @QueryParameter String stateMachineArn) {
+        return FormChecks.testConnection(item, new ConnectionParameters(credentialsId, region, endpointUrl, roleArn,
+                roleExternalId, FormChecks.verifyChoice(verify), caBundleCredentialsId, null), stateMachineArn);
+    }
+}

@@ -1,0 +1,64 @@
+package io.jenkins.plugins.awsstepfunctions.freestyle;
+
+import hudson.AbortException;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
+import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
+import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
+import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
+import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
+import io.jenkins.plugins.awsstepfunctions.watch.ProgressEvent;
+import io.jenkins.plugins.awsstepfunctions.watch.Watch;
+import io.jenkins.plugins.awsstepfunctions.watch.WatchListener;
+import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
+import io.jenkins.plugins.awsstepfunctions.watch.WatchRequest;
+import io.jenkins.plugins.awsstepfunctions.watch.WatchResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Waiting in a freestyle build: a freestyle build step runs on its executor until it returns, so this waits on the
+ * controller-wide watcher (which still makes the calls within the shared budget). Aborting the build interrupts the
+ * wait, cancels the watch, and with stopOnAbort stops the execution.
+ */
+final class FreestyleWait {
+
+    private FreestyleWait() {
+    }
+
+    static WatchResult await(TaskListener listener, ExecutionArn execution, ConnectionResolver.Resolved connection,
+            int pollInterval, int timeout, boolean stopOnAbort) throws AbortException, InterruptedException {
+        Instant deadline = timeout > 0 ? Instant.now().plusSeconds(timeout) : null;
+        WatchRequest request = WatchRequest.of(execution, connection.settings(), deadline,
+                WatchOptions.builder().pollInterval(Duration.ofSeconds(pollInterval)).progress(true).build());
+        listener.getLogger().println(Messages.Log_Waiting(execution));
+        Watch watch = ControllerEngine.get().watcher().watch(request, connection.credentials(), new WatchListener() {
+            @Override
+            public void onProgress(ProgressEvent event) {
+                listener.getLogger().println(Messages.Log_Progress(event.describe()));
+            }
+
+            @Override
+            public void onTrouble(String message) {
+                listener.getLogger().println(Messages.Log_Progress(message));
+            }
+        });
+        try {
+            return watch.result().get();
+        } catch (InterruptedException aborted) {
+            watch.cancel();
+            if (stopOnAbort) {
+                try (ClientLease lease = ControllerEngine.get().clients().lease(connection.settings(),
+                        connection.credentials())) {
+                    new StepFunctionsOperations(lease.sfn()).stop(execution, "Jenkins.Aborted",
+                            "Stopped because the Jenkins build was aborted");
+                    listener.getLogger().println(Messages.Log_Stopped(execution));
+                }
+            }
+            throw aborted;
+        } catch (ExecutionException e) {
+            throw new AbortException(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        }
+    }
+}

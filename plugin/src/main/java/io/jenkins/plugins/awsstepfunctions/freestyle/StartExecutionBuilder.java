@@ -1,0 +1,232 @@
+package io.jenkins.plugins.awsstepfunctions.freestyle;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.Util;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.awsstepfunctions.action.StepFunctionsRunAction;
+import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
+import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
+import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
+import io.jenkins.plugins.awsstepfunctions.execution.ExecutionInput;
+import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
+import io.jenkins.plugins.awsstepfunctions.execution.StartRequest;
+import io.jenkins.plugins.awsstepfunctions.execution.StartResult;
+import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
+import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
+import io.jenkins.plugins.awsstepfunctions.execution.SyncExecutionResult;
+import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
+import io.jenkins.plugins.awsstepfunctions.watch.WatchResult;
+import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
+import java.io.IOException;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/** Freestyle "Start AWS Step Functions execution": exports SFN_EXECUTION_ARN (and with wait, SFN_EXECUTION_STATUS). */
+public final class StartExecutionBuilder extends FreestyleConnection {
+
+    private final String stateMachineArn;
+    private String input;
+    private String name;
+    private String traceHeader;
+    private boolean redrive;
+    private boolean sync;
+    private boolean wait;
+    private int pollInterval = (int) WatchOptions.DEFAULT_POLL_INTERVAL.toSeconds();
+    private int timeout;
+    private boolean stopOnAbort;
+    private boolean unstableOnFailure;
+
+    @DataBoundConstructor
+    public StartExecutionBuilder(String stateMachineArn) {
+        this.stateMachineArn = Util.fixEmptyAndTrim(stateMachineArn);
+    }
+
+    public String getStateMachineArn() {
+        return stateMachineArn;
+    }
+
+    public String getInput() {
+        return input;
+    }
+
+    @DataBoundSetter
+    public void setInput(String input) {
+        this.input = Util.fixEmptyAndTrim(input);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    @DataBoundSetter
+    public void setName(String name) {
+        this.name = Util.fixEmptyAndTrim(name);
+    }
+
+    public String getTraceHeader() {
+        return traceHeader;
+    }
+
+    @DataBoundSetter
+    public void setTraceHeader(String traceHeader) {
+        this.traceHeader = Util.fixEmptyAndTrim(traceHeader);
+    }
+
+    public boolean isRedrive() {
+        return redrive;
+    }
+
+    @DataBoundSetter
+    public void setRedrive(boolean redrive) {
+        this.redrive = redrive;
+    }
+
+    public boolean isSync() {
+        return sync;
+    }
+
+    @DataBoundSetter
+    public void setSync(boolean sync) {
+        this.sync = sync;
+    }
+
+    public boolean isWait() {
+        return wait;
+    }
+
+    @DataBoundSetter
+    public void setWait(boolean wait) {
+        this.wait = wait;
+    }
+
+    public int getPollInterval() {
+        return pollInterval;
+    }
+
+    @DataBoundSetter
+    public void setPollInterval(int pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public int getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(int timeout) {
+        this.timeout = timeout;
+    }
+
+    public boolean isStopOnAbort() {
+        return stopOnAbort;
+    }
+
+    @DataBoundSetter
+    public void setStopOnAbort(boolean stopOnAbort) {
+        this.stopOnAbort = stopOnAbort;
+    }
+
+    public boolean isUnstableOnFailure() {
+        return unstableOnFailure;
+    }
+
+    @DataBoundSetter
+    public void setUnstableOnFailure(boolean unstableOnFailure) {
+        this.unstableOnFailure = unstableOnFailure;
+    }
+
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
+            throws InterruptedException, IOException {
+        try {
+            StartRequest request = StartRequest.builder()
+                    .stateMachineArn(FreestyleConnection.expand(env, stateMachineArn))
+                    .name(FreestyleConnection.expand(env, name))
+                    .input(input == null ? null : ExecutionInput.ofJson("input", env.expand(input)))
+                    .traceHeader(FreestyleConnection.expand(env, traceHeader))
+                    .build();
+            ConnectionResolver.Resolved connection = ConnectionResolver.resolve(run, connection(env));
+            try (ClientLease lease = ControllerEngine.get().clients().lease(connection.settings(),
+                    connection.credentials())) {
+                StepFunctionsOperations operations = new StepFunctionsOperations(lease.sfn());
+                if (sync) {
+                    SyncExecutionResult result = operations.startSync(request);
+                    StepFunctionsRunAction.of(run).record(result.executionArn().toString(),
+                            request.stateMachine().toString(), result.state().name(), result.startDate(),
+                            result.stopDate(), result.outputJson().orElse(null));
+                    ExportedVariables.export(run, "SFN_EXECUTION_ARN", result.executionArn().toString());
+                    ExportedVariables.export(run, "SFN_EXECUTION_STATUS", result.state().name());
+                    if (result.state() != ExecutionState.SUCCEEDED) {
+                        Outcomes.failed(run, listener, result.failureMessage(), unstableOnFailure);
+                    }
+                    return;
+                }
+                StartResult started = redrive ? operations.startOrRedrive(request) : operations.start(request);
+                listener.getLogger().println(Messages.Log_Started(started.executionArn(), started.outcome()));
+                StepFunctionsRunAction.of(run).record(started.executionArn().toString(),
+                        request.stateMachine().toString(), ExecutionState.RUNNING.name(), started.startDate(), null,
+                        null);
+                ExportedVariables.export(run, "SFN_EXECUTION_ARN", started.executionArn().toString());
+            }
+            if (wait) {
+                ExecutionArnHolder.waitAndReport(run, listener, env, connection, pollInterval, timeout, stopOnAbort,
+                        unstableOnFailure);
+            }
+        } catch (InvalidSettingException | StepFunctionsException e) {
+            throw new AbortException(e.getMessage());
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends FreestyleDescriptor {
+
+        @Override
+        public String getDisplayName() {
+            return Messages.StartExecutionBuilder_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckStateMachineArn(@AncestorInPath Item item, @QueryParameter String value) {
+            return FreestyleForms.checkStateMachineArn(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckName(@AncestorInPath Item item, @QueryParameter String value) {
+            return FreestyleForms.checkName(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckInput(@AncestorInPath Item item, @QueryParameter String value) {
+            return FreestyleForms.checkInput(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckPollInterval(@AncestorInPath Item item, @QueryParameter int value) {
+            return FreestyleForms.checkPollInterval(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter int value) {
+            return FreestyleForms.checkTimeout(item, value);
+        }
+    }
+}
