@@ -99,8 +99,12 @@ final class FailureReports {
         for (HistoryEvent event = start; event != null; event = byId.get(event.previousEventId())) {
             HistoryEventType type = event.type();
             if (type == HistoryEventType.MAP_ITERATION_STARTED) {
-                iteratedMap = event.mapIterationStartedEventDetails().name();
-                out.addFirst(iteratedMap + "[" + event.mapIterationStartedEventDetails().index() + "]");
+                String map = event.mapIterationStartedEventDetails().name();
+                // A sibling iteration's start may sit on the chain (its events interleave): only the first counts.
+                if (!map.equals(iteratedMap)) {
+                    iteratedMap = map;
+                    out.addFirst(map + "[" + event.mapIterationStartedEventDetails().index() + "]");
+                }
             } else if (type == HistoryEventType.PARALLEL_STATE_STARTED || type == HistoryEventType.MAP_STATE_STARTED) {
                 nextEnteredEncloses = true;
             } else if (isStateEntered(type) && nextEnteredEncloses) {

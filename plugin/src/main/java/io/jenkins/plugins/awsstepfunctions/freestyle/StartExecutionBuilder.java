@@ -6,18 +6,17 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Util;
-import hudson.model.AbstractProject;
 import hudson.model.Item;
-import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
-import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.awsstepfunctions.action.StepFunctionsRunAction;
 import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
+import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
+import io.jenkins.plugins.awsstepfunctions.forms.StepParameters;
+import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionInput;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
 import io.jenkins.plugins.awsstepfunctions.execution.StartRequest;
@@ -26,7 +25,6 @@ import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
 import io.jenkins.plugins.awsstepfunctions.execution.SyncExecutionResult;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
-import io.jenkins.plugins.awsstepfunctions.watch.WatchResult;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
 import java.io.IOException;
 import org.kohsuke.stapler.AncestorInPath;
@@ -158,6 +156,8 @@ public final class StartExecutionBuilder extends FreestyleConnection {
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
         try {
+            StepParameters.checkStart(sync, redrive, wait);
+            StepParameters.checkWaiting(pollInterval, timeout);
             StartRequest request = StartRequest.builder()
                     .stateMachineArn(FreestyleConnection.expand(env, stateMachineArn))
                     .name(FreestyleConnection.expand(env, name))
@@ -165,6 +165,7 @@ public final class StartExecutionBuilder extends FreestyleConnection {
                     .traceHeader(FreestyleConnection.expand(env, traceHeader))
                     .build();
             ConnectionResolver.Resolved connection = ConnectionResolver.resolve(run, connection(env));
+            ExecutionArn execution;
             try (ClientLease lease = ControllerEngine.get().clients().lease(connection.settings(),
                     connection.credentials())) {
                 StepFunctionsOperations operations = new StepFunctionsOperations(lease.sfn());
@@ -186,9 +187,10 @@ public final class StartExecutionBuilder extends FreestyleConnection {
                         request.stateMachine().toString(), ExecutionState.RUNNING.name(), started.startDate(), null,
                         null);
                 ExportedVariables.export(run, "SFN_EXECUTION_ARN", started.executionArn().toString());
+                execution = started.executionArn();
             }
             if (wait) {
-                ExecutionArnHolder.waitAndReport(run, listener, env, connection, pollInterval, timeout, stopOnAbort,
+                Outcomes.waitAndReport(run, listener, execution, connection, pollInterval, timeout, stopOnAbort,
                         unstableOnFailure);
             }
         } catch (InvalidSettingException | StepFunctionsException e) {
@@ -206,27 +208,27 @@ public final class StartExecutionBuilder extends FreestyleConnection {
 
         @POST
         public FormValidation doCheckStateMachineArn(@AncestorInPath Item item, @QueryParameter String value) {
-            return FreestyleForms.checkStateMachineArn(item, value);
+            return FormChecks.checkStateMachineArn(item, value);
         }
 
         @POST
         public FormValidation doCheckName(@AncestorInPath Item item, @QueryParameter String value) {
-            return FreestyleForms.checkName(item, value);
+            return FormChecks.checkName(item, value);
         }
 
         @POST
         public FormValidation doCheckInput(@AncestorInPath Item item, @QueryParameter String value) {
-            return FreestyleForms.checkInput(item, value);
+            return FormChecks.checkInput(item, value);
         }
 
         @POST
         public FormValidation doCheckPollInterval(@AncestorInPath Item item, @QueryParameter int value) {
-            return FreestyleForms.checkPollInterval(item, value);
+            return FormChecks.checkPollInterval(item, value);
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter int value) {
-            return FreestyleForms.checkTimeout(item, value);
+            return FormChecks.checkTimeout(item, value);
         }
     }
 }
