@@ -1,0 +1,97 @@
+package io.jenkins.plugins.awsstepfunctions.freestyle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.FreeStyleProject;
+import hudson.model.Item;
+import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * Every form endpoint refuses a user who may only read the job, and refuses GET: credentials are never listed,
+ * connections never tested, values never checked for someone without Item.CONFIGURE (Jenkins.ADMINISTER globally).
+ */
+@WithJenkins
+class FormSecurityTest {
+
+    private JenkinsRule j;
+
+    @BeforeEach
+    void setUp(JenkinsRule j) throws Exception {
+        this.j = j;
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer")
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin"));
+        j.createFreeStyleProject("job");
+    }
+
+    private Page postPage(String user, String path) throws Exception {
+        JenkinsRule.WebClient web = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login(user);
+        return web.getPage(new WebRequest(web.createCrumbedUrl(path), HttpMethod.POST));
+    }
+
+    private int post(String user, String path) throws Exception {
+        return postPage(user, path).getWebResponse().getStatusCode();
+    }
+
+    private int get(String user, String path) throws Exception {
+        JenkinsRule.WebClient web = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login(user);
+        return web.goTo(path, null).getWebResponse().getStatusCode();
+    }
+
+    private static final String DESCRIPTOR =
+            "job/job/descriptorByName/io.jenkins.plugins.awsstepfunctions.freestyle.StartExecutionBuilder/";
+
+    /** Loopback, closed: a test connection fails at once and never leaves the machine. */
+    private static final String NOWHERE = "region=us-east-1&endpointUrl=http://127.0.0.1:9";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"checkRegion?value=x", "checkEndpointUrl?value=x", "checkRoleArn?value=x",
+        "checkClientConfig?value=x", "checkStateMachineArn?value=x", "testConnection?" + NOWHERE})
+    void jobEndpointsRefuseReadersAndServeConfigurers(String endpoint) throws Exception {
+        assertThat(post("reader", DESCRIPTOR + endpoint)).isEqualTo(403);
+        assertThat(post("configurer", DESCRIPTOR + endpoint)).isEqualTo(200);
+    }
+
+    @org.junit.jupiter.api.Test
+    void credentialListsShowReadersNothingButTheCurrentValue() throws Exception {
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance().getCredentials().add(
+                new com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl(
+                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL, "visible-one",
+                        "AKIAVISIBLEONE000001", "secret", "a deploy key", null, null, null));
+
+        String forReader = postPage("reader", DESCRIPTOR + "fillCredentialsIdItems?credentialsId=current")
+                .getWebResponse().getContentAsString();
+        String forConfigurer = postPage("configurer", DESCRIPTOR + "fillCredentialsIdItems")
+                .getWebResponse().getContentAsString();
+
+        assertThat(forReader).contains("current").doesNotContain("visible-one");
+        assertThat(forConfigurer).contains("visible-one").doesNotContain("secret");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"testConnection?" + NOWHERE, "checkRegion?value=x", "fillCredentialsIdItems"})
+    void jobEndpointsRefuseGet(String endpoint) throws Exception {
+        assertThat(get("configurer", DESCRIPTOR + endpoint)).isEqualTo(405);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fillCredentialsIdItems", "fillCaBundleCredentialsIdItems", "checkClientConfig?value=x",
+        "testConnection?" + NOWHERE})
+    void globalEndpointsNeedAdminister(String endpoint) throws Exception {
+        String path = "descriptorByName/io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration/"
+                + endpoint;
+        assertThat(post("configurer", path)).isEqualTo(403);
+        assertThat(post("admin", path)).isEqualTo(200);
+    }
+}

@@ -1,0 +1,141 @@
+package io.jenkins.plugins.awsstepfunctions.freestyle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration;
+import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
+import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
+import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.jvnet.hudson.test.CaptureEnvironmentBuilder;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/** The freestyle build steps against moto: what they do, export and write, and their configuration round trip. */
+@WithJenkins
+@ExtendWith(MotoExtension.class)
+class FreestyleStepsTest {
+
+    private JenkinsRule j;
+    private SfnClient sfn;
+
+    @BeforeEach
+    void setUp(JenkinsRule j, MotoServer moto) throws Exception {
+        this.j = j;
+        this.sfn = moto.sfnClient();
+        StepFunctionsGlobalConfiguration global = StepFunctionsGlobalConfiguration.get();
+        global.setRegion(MotoServer.REGION);
+        global.setEndpointUrl(moto.endpoint().toString());
+        global.setPollInterval(1);
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance().getCredentials().add(
+                new com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl(
+                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL, "moto-keys", MotoServer.ACCESS_KEY_ID,
+                        MotoServer.SECRET_ACCESS_KEY, "moto", null, null, null));
+        global.setCredentialsId("moto-keys");
+    }
+
+    @Test
+    void startWaitAndGetOutputExportTheirVariablesAndWriteTheFile() throws Exception {
+        String arn = StateMachines.create(sfn, "pass");
+        FreeStyleProject project = j.createFreeStyleProject("chain");
+        StartExecutionBuilder start = new StartExecutionBuilder(arn);
+        start.setName("build-${BUILD_NUMBER}");
+        start.setInput("{\"build\": \"${BUILD_NUMBER}\"}");
+        project.getBuildersList().add(start);
+        project.getBuildersList().add(new WaitForExecutionBuilder("${SFN_EXECUTION_ARN}"));
+        GetOutputBuilder output = new GetOutputBuilder("${SFN_EXECUTION_ARN}");
+        output.setOutputFile("sfn-output.json");
+        project.getBuildersList().add(output);
+        CaptureEnvironmentBuilder captured = new CaptureEnvironmentBuilder();
+        project.getBuildersList().add(captured);
+
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        assertThat(captured.getEnvVars().get("SFN_EXECUTION_ARN")).endsWith(":build-1");
+        assertThat(captured.getEnvVars().get("SFN_EXECUTION_STATUS")).isEqualTo("SUCCEEDED");
+        assertThat(captured.getEnvVars().get("SFN_OUTPUT")).contains("\"greeting\":\"hello\"").contains("\"build\":\"1\"");
+        assertThat(build.getWorkspace().child("sfn-output.json").readToString()).contains("\"greeting\":\"hello\"");
+    }
+
+    @Test
+    void failedExecutionFailsTheBuildWithTheReport() throws Exception {
+        String arn = StateMachines.create(sfn, "fail");
+        FreeStyleProject project = j.createFreeStyleProject("fails");
+        StartExecutionBuilder start = new StartExecutionBuilder(arn);
+        start.setName("f-${BUILD_NUMBER}");
+        start.setWait(true);
+        project.getBuildersList().add(start);
+
+        FreeStyleBuild build = j.assertBuildStatus(Result.FAILURE, project.scheduleBuild2(0));
+
+        j.assertLogContains("FAILED in state 'Explode' (Fail): Deployment.Rejected: The canary reported 42 errors",
+                build);
+    }
+
+    @Test
+    void failedExecutionCanMarkTheBuildUnstable() throws Exception {
+        String arn = StateMachines.create(sfn, "fail");
+        FreeStyleProject project = j.createFreeStyleProject("unstable");
+        StartExecutionBuilder start = new StartExecutionBuilder(arn);
+        start.setName("u-${BUILD_NUMBER}");
+        start.setWait(true);
+        start.setUnstableOnFailure(true);
+        project.getBuildersList().add(start);
+
+        j.assertBuildStatus(Result.UNSTABLE, project.scheduleBuild2(0));
+    }
+
+    @Test
+    void configurationRoundTripsForEachBuildStep() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("roundtrip");
+        StartExecutionBuilder start = new StartExecutionBuilder("arn:aws:states:us-east-1:123456789012:stateMachine:x");
+        start.setInput("{\"a\": 1}");
+        start.setWait(true);
+        start.setTimeout(600);
+        start.setRegion("eu-west-1");
+        start.setVerify(Boolean.FALSE);
+        start.setClientConfig("{\"read_timeout\": 30}");
+        WaitForExecutionBuilder wait = new WaitForExecutionBuilder("${SFN_EXECUTION_ARN}");
+        wait.setStopOnAbort(true);
+        GetOutputBuilder output = new GetOutputBuilder("${SFN_EXECUTION_ARN}");
+        output.setOutputFile("out.json");
+        project.getBuildersList().add(start);
+        project.getBuildersList().add(wait);
+        project.getBuildersList().add(output);
+
+        j.configRoundtrip(project);
+
+        j.assertEqualDataBoundBeans(start, project.getBuildersList().get(StartExecutionBuilder.class));
+        j.assertEqualDataBoundBeans(wait, project.getBuildersList().get(WaitForExecutionBuilder.class));
+        j.assertEqualDataBoundBeans(output, project.getBuildersList().get(GetOutputBuilder.class));
+    }
+
+    @Test
+    void outputLargerThanTheLimitGoesToTheFileOnly() throws Exception {
+        String arn = StateMachines.create(sfn, "echo-value");
+        FreeStyleProject project = j.createFreeStyleProject("large");
+        StartExecutionBuilder start = new StartExecutionBuilder(arn);
+        start.setName("large-${BUILD_NUMBER}");
+        start.setInput("{\"value\": {\"text\": \"" + "x".repeat(GetOutputBuilder.MAX_EXPORTED_BYTES) + "\"}}");
+        start.setWait(true);
+        project.getBuildersList().add(start);
+        GetOutputBuilder output = new GetOutputBuilder("${SFN_EXECUTION_ARN}");
+        output.setOutputFile("large.json");
+        project.getBuildersList().add(output);
+        CaptureEnvironmentBuilder captured = new CaptureEnvironmentBuilder();
+        project.getBuildersList().add(captured);
+
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        assertThat(captured.getEnvVars()).doesNotContainKey("SFN_OUTPUT");
+        assertThat(build.getWorkspace().child("large.json").length())
+                .isGreaterThan(GetOutputBuilder.MAX_EXPORTED_BYTES);
+        j.assertLogContains("it is in the output file only, not in SFN_OUTPUT", build);
+    }
+}
