@@ -5,7 +5,7 @@ pipeline {
         stage('Release') {
             steps {
                 script {
-                    def arn = sfnStartExecution(stateMachineArn: 'STATE_MACHINE_ARN',
+                    def arn = sfnStartExecution(stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:release',
                         name: "release-${env.BUILD_NUMBER}", input: '{"release": "42"}', wait: true)
                     def output = sfnGetOutput(executionArn: arn)
                     echo "greeting=${output.greeting}"

@@ -60,6 +60,34 @@ class PipelineStepsTest {
     }
 
     @Test
+    void readmeExampleReleasesAndEchoesTheOutput() throws Exception {
+        String arn = StateMachines.create(sfn, "identity");
+
+        WorkflowRun build = run("readme", PluginTestSupport.example("readme", arn), Result.SUCCESS);
+
+        j.assertLogContains("Released 1", build);
+    }
+
+    @Test
+    void gettingStartedExampleRuns() throws Exception {
+        String arn = StateMachines.create(sfn, "identity");
+
+        WorkflowRun build = run("getting-started", PluginTestSupport.example("getting-started", arn), Result.SUCCESS);
+
+        j.assertLogContains("Output: [who:Jenkins]", build);
+    }
+
+    @Test
+    void startFormsExampleStartsWithTheArnAloneAndWithNamedParameters() throws Exception {
+        String arn = StateMachines.create(sfn, "pass");
+
+        WorkflowRun build = run("start-forms", PluginTestSupport.example("start-forms", arn), Result.SUCCESS);
+
+        j.assertLogContains("started arn:aws:states:us-east-1:", build);
+        assertThat(build.getAction(StepFunctionsRunAction.class).getExecutions()).hasSize(2);
+    }
+
+    @Test
     void declarativePipelineStartsWithWaitAndReadsTheOutput() throws Exception {
         String arn = StateMachines.create(sfn, "pass");
 

@@ -34,9 +34,10 @@ final class PluginTestSupport {
                 MotoServer.SECRET_ACCESS_KEY, "moto test keys", null, null, null);
     }
 
-    /** An example Pipeline from docs/examples, with its state machine ARN filled in. */
+    /** An example Pipeline from docs/examples, with every state machine ARN in it replaced by the given one. */
     static String example(String name, String stateMachineArn) throws IOException {
         Path file = Path.of("..", "docs", "examples", name + ".groovy");
-        return Files.readString(file, StandardCharsets.UTF_8).replace("STATE_MACHINE_ARN", stateMachineArn);
+        return Files.readString(file, StandardCharsets.UTF_8).replaceAll(
+                "arn:aws:states:[a-z0-9-]+:\\d{12}:stateMachine:[A-Za-z0-9_-]+", stateMachineArn);
     }
 }
