@@ -47,9 +47,13 @@ final class FailureReports {
                 error = firstNonNull(error, details.error());
                 cause = firstNonNull(cause, details.cause());
                 resource = firstNonNull(resource, details.resource());
-                event = event.type() == HistoryEventType.MAP_STATE_FAILED
-                        ? failedIterationBefore(events, event).orElse(byId.get(event.previousEventId()))
-                        : byId.get(event.previousEventId());
+                event = switch (event.type()) {
+                    case MAP_STATE_FAILED -> failedIterationBefore(events, event)
+                            .orElse(byId.get(event.previousEventId()));
+                    case PARALLEL_STATE_FAILED -> failureBefore(events, event)
+                            .orElse(byId.get(event.previousEventId()));
+                    default -> byId.get(event.previousEventId());
+                };
             }
             if (event == null) {
                 event = lastOpenState(events).orElse(null);
@@ -91,6 +95,30 @@ final class FailureReports {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /**
+     * A failed Parallel state's previous event is whatever its branches did last; the latest failure before it (a
+     * Fail state entered, a failed task) is the branch that failed.
+     */
+    private static Optional<HistoryEvent> failureBefore(List<HistoryEvent> events, HistoryEvent parallelFailed) {
+        HistoryEvent found = null;
+        for (HistoryEvent event : events) {
+            if (event.id() < parallelFailed.id() && isFailure(event.type())) {
+                found = event;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static boolean isFailure(HistoryEventType type) {
+        return switch (type) {
+            case FAIL_STATE_ENTERED, TASK_FAILED, TASK_TIMED_OUT, TASK_START_FAILED, TASK_SUBMIT_FAILED,
+                    LAMBDA_FUNCTION_FAILED, LAMBDA_FUNCTION_TIMED_OUT, LAMBDA_FUNCTION_START_FAILED,
+                    LAMBDA_FUNCTION_SCHEDULE_FAILED, ACTIVITY_FAILED, ACTIVITY_TIMED_OUT, ACTIVITY_SCHEDULE_FAILED,
+                    EVALUATION_FAILED, MAP_STATE_FAILED, PARALLEL_STATE_FAILED, MAP_RUN_FAILED -> true;
+            default -> false;
+        };
     }
 
     private static void collectEnclosing(Map<Long, HistoryEvent> byId, HistoryEvent start, Deque<String> out) {

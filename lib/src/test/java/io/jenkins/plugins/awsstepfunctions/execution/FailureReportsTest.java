@@ -44,4 +44,29 @@ class FailureReportsTest {
         assertThat(report.failedState()).contains("Reject");
         assertThat(report.enclosingStates()).containsExactly("Each[1]");
     }
+
+    @Test
+    void failedParallelIsTracedToTheFailingBranchWhateverTheOtherBranchDidLast() {
+        ExecutionDescription failed = ExecutionDescription.of(DescribeExecutionResponse.builder().executionArn(ARN)
+                .stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:orders").status("FAILED")
+                .startDate(Instant.EPOCH).error("Canary.Failed").cause("7%").build());
+        List<HistoryEvent> events = List.of(
+                event(1, 0, HistoryEventType.EXECUTION_STARTED).build(),
+                event(2, 1, HistoryEventType.PARALLEL_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Deploy"))
+                        .build(),
+                event(3, 2, HistoryEventType.PARALLEL_STATE_STARTED).build(),
+                event(4, 3, HistoryEventType.FAIL_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Canary"))
+                        .build(),
+                event(5, 3, HistoryEventType.WAIT_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Traffic"))
+                        .build(),
+                // The failed Parallel points at the other branch's last event, which did not fail.
+                event(6, 5, HistoryEventType.PARALLEL_STATE_FAILED).build(),
+                event(7, 6, HistoryEventType.EXECUTION_FAILED)
+                        .executionFailedEventDetails(d -> d.error("Canary.Failed").cause("7%")).build());
+
+        FailureReport report = FailureReports.from(failed, events, null);
+
+        assertThat(report.failedState()).contains("Canary");
+        assertThat(report.enclosingStates()).containsExactly("Deploy");
+    }
 }
