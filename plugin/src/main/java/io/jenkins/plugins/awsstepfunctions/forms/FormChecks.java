@@ -130,10 +130,6 @@ public final class FormChecks {
         return testConnection(null, parameters, null);
     }
 
-    /** The three-way verify choice of a form: empty (inherit), "true" or "false". */
-    public static Boolean verifyChoice(String value) {
-        return Util.fixEmptyAndTrim(value) == null ? null : Boolean.valueOf(value.strip());
-    }
 
     public static FormValidation checkPollInterval(Item item, int value) {
         return check(item, Integer.toString(value), () -> StepParameters.checkPollInterval(value));

@@ -31,13 +31,6 @@ public abstract class FreestyleDescriptor extends BuildStepDescriptor<Builder> {
         return FormChecks.fileCredentials(item, caBundleCredentialsId);
     }
 
-    public ListBoxModel doFillVerifyItems() {
-        ListBoxModel items = new ListBoxModel();
-        items.add(Messages.Verify_Inherit(), "");
-        items.add(Messages.Verify_Yes(), "true");
-        items.add(Messages.Verify_No(), "false");
-        return items;
-    }
 
     @POST
     public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
@@ -62,9 +55,9 @@ public abstract class FreestyleDescriptor extends BuildStepDescriptor<Builder> {
     @POST
     public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
             @QueryParameter String region, @QueryParameter String endpointUrl, @QueryParameter String roleArn,
-            @QueryParameter String roleExternalId, @QueryParameter String verify,
-            @QueryParameter String caBundleCredentialsId, @QueryParameter String stateMachineArn) {
+            @QueryParameter String roleExternalId, @QueryParameter String caBundleCredentialsId,
+            @QueryParameter String stateMachineArn) {
         return FormChecks.testConnection(item, new ConnectionParameters(credentialsId, region, endpointUrl, roleArn,
-                roleExternalId, FormChecks.verifyChoice(verify), caBundleCredentialsId, null), stateMachineArn);
+                roleExternalId, null, caBundleCredentialsId, null), stateMachineArn);
     }
 }

@@ -32,14 +32,6 @@ public abstract class StepFunctionsStepDescriptor extends StepDescriptor {
         return FormChecks.fileCredentials(item, caBundleCredentialsId);
     }
 
-    /** Verify is three-way in a step: not given (the global setting applies), yes, or no. */
-    public ListBoxModel doFillVerifyItems() {
-        ListBoxModel items = new ListBoxModel();
-        items.add("As in the global configuration", "");
-        items.add("Verify certificates", "true");
-        items.add("Do not verify certificates (testing only)", "false");
-        return items;
-    }
 
     @POST
     public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
@@ -54,10 +46,10 @@ public abstract class StepFunctionsStepDescriptor extends StepDescriptor {
     @POST
     public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
             @QueryParameter String region, @QueryParameter String endpointUrl, @QueryParameter String roleArn,
-            @QueryParameter String roleExternalId, @QueryParameter String verify,
-            @QueryParameter String caBundleCredentialsId, @QueryParameter String stateMachineArn) {
+            @QueryParameter String roleExternalId, @QueryParameter String caBundleCredentialsId,
+            @QueryParameter String stateMachineArn) {
         return FormChecks.testConnection(item, new ConnectionParameters(credentialsId, region, endpointUrl, roleArn,
-                roleExternalId, FormChecks.verifyChoice(verify), caBundleCredentialsId, null), stateMachineArn);
+                roleExternalId, null, caBundleCredentialsId, null), stateMachineArn);
     }
 
     @POST

@@ -99,7 +99,6 @@ class FreestyleStepsTest {
         start.setWait(true);
         start.setTimeout(600);
         start.setRegion("eu-west-1");
-        start.setVerify(Boolean.FALSE);
         start.setClientConfig("{\"read_timeout\": 30}");
         WaitForExecutionBuilder wait = new WaitForExecutionBuilder("${SFN_EXECUTION_ARN}");
         wait.setStopOnAbort(true);
