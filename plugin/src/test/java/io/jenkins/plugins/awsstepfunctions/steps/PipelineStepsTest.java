@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.hudson.plugins.folder.properties.FolderCredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Result;
@@ -130,8 +131,13 @@ class PipelineStepsTest {
     @Test
     void credentialsAreResolvedFromTheJobsFolder() throws Exception {
         Folder folder = j.jenkins.createProject(Folder.class, "team");
-        CredentialsStore store = folder.getProperties().get(FolderCredentialsProvider.FolderCredentialsProperty.class)
-                .getStore();
+        CredentialsStore store = null;
+        for (CredentialsStore candidate : CredentialsProvider.lookupStores(folder)) {
+            if (candidate.getProvider() instanceof FolderCredentialsProvider && candidate.getContext() == folder) {
+                store = candidate;
+            }
+        }
+        assertThat(store).as("the folder's credentials store").isNotNull();
         store.addCredentials(Domain.global(), PluginTestSupport.awsCredential("team-keys"));
         String arn = StateMachines.create(sfn, "pass");
         WorkflowJob job = folder.createProject(WorkflowJob.class, "in-folder");
