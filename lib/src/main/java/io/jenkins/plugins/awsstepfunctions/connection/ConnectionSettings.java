@@ -80,10 +80,6 @@ public final class ConnectionSettings implements Serializable {
         return verifyTls == null || verifyTls;
     }
 
-    public Optional<Boolean> verifyTlsSetting() {
-        return Optional.ofNullable(verifyTls);
-    }
-
     public Optional<String> caBundlePem() {
         return Optional.ofNullable(caBundlePem);
     }

@@ -168,9 +168,9 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
             @QueryParameter String endpointUrl, @QueryParameter String roleArn, @QueryParameter String roleExternalId,
             @QueryParameter boolean verify, @QueryParameter String caBundleCredentialsId) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        // What the form says, layered over what is saved.
-        return FormChecks.testConnectionOfGlobalForm(new ConnectionParameters(credentialsId, region, endpointUrl,
-                roleArn, roleExternalId, verify, caBundleCredentialsId, null));
+        // What the form says, layered over what is saved, with the credentials Jenkins itself sees.
+        return FormChecks.testConnection(null, new ConnectionParameters(credentialsId, region, endpointUrl, roleArn,
+                roleExternalId, verify, caBundleCredentialsId, null), null);
     }
 
     @POST

@@ -125,10 +125,6 @@ public final class FormChecks {
         }
     }
 
-    /** "Test connection" of the global configuration page: as Jenkins sees credentials (the caller is an admin). */
-    public static FormValidation testConnectionOfGlobalForm(ConnectionParameters parameters) {
-        return testConnection(null, parameters, null);
-    }
 
 
     public static FormValidation checkPollInterval(Item item, int value) {
