@@ -14,6 +14,11 @@ public record StartResult(ExecutionArn executionArn, Instant startDate, Outcome 
         /** An execution of that name is already running (or pending a redrive); it was left alone. */
         ALREADY_RUNNING,
         /** An execution of that name already succeeded; it was left alone. */
-        ALREADY_SUCCEEDED
+        ALREADY_SUCCEEDED,
+        /**
+         * An earlier attempt of this same start (a retried call, or a start repeated after a restart) had started it;
+         * it was not started again.
+         */
+        ALREADY_STARTED
     }
 }

@@ -2,15 +2,18 @@ package io.jenkins.plugins.awsstepfunctions.execution;
 
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException.Kind;
+import io.jenkins.plugins.awsstepfunctions.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionRedriveStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
@@ -22,6 +25,9 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
  */
 public final class StepFunctionsOperations {
 
+    /** How far the controller's clock may be ahead of Step Functions' when an earlier attempt is recognised. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
     private final SfnClient sfn;
     private final String endpoint;
 
@@ -32,16 +38,55 @@ public final class StepFunctionsOperations {
         this.endpoint = configuration.endpointOverride().map(uri -> uri + " (" + region + ")").orElse(region);
     }
 
-    /** StartExecution. With a name, a running STANDARD execution with the same name and input is returned as is. */
+    /** StartExecution, first attempted now; see {@link #start(StartRequest, Instant)}. */
     public StartResult start(StartRequest request) {
-        StartExecutionResponse response = call("StartExecution", request.stateMachine().toString(),
-                () -> sfn.startExecution(b -> {
-                    b.stateMachineArn(request.stateMachine().toString()).input(request.input().json());
-                    request.name().ifPresent(b::name);
-                    request.traceHeader().ifPresent(b::traceHeader);
-                }));
+        return start(request, Instant.now());
+    }
+
+    /**
+     * StartExecution, exactly once for a named request however often it is repeated. Step Functions returns a running
+     * execution of the same name and input as is; when that execution has already ended it refuses the start
+     * (ExecutionAlreadyExists), and then an execution of that name and input started since {@code firstAttempt} (less
+     * {@link #CLOCK_SKEW}) is taken as this request's own, started by an attempt whose answer was lost: an SDK retry,
+     * or a start repeated after a controller restart.
+     *
+     * @param firstAttempt when this start was first attempted; a caller that retries across restarts keeps it
+     */
+    public StartResult start(StartRequest request, Instant firstAttempt) {
+        StartExecutionResponse response;
+        try {
+            response = call("StartExecution", request.stateMachine().toString(), () -> sfn.startExecution(b -> {
+                b.stateMachineArn(request.stateMachine().toString()).input(request.input().json());
+                request.name().ifPresent(b::name);
+                request.traceHeader().ifPresent(b::traceHeader);
+            }));
+        } catch (StepFunctionsException e) {
+            if (e.kind() == Kind.ALREADY_EXISTS && request.name().isPresent()) {
+                StartResult earlier = startedSince(request, request.name().get(), firstAttempt);
+                if (earlier != null) {
+                    return earlier;
+                }
+            }
+            throw e;
+        }
         return new StartResult(ExecutionArn.parse("executionArn", response.executionArn()), response.startDate(),
                 StartResult.Outcome.STARTED);
+    }
+
+    private StartResult startedSince(StartRequest request, String name, Instant firstAttempt) {
+        ExecutionArn arn = request.stateMachine().execution(name);
+        DescribeExecutionResponse existing;
+        try {
+            existing = sfn.describeExecution(b -> b.executionArn(arn.toString()));
+        } catch (SdkException unreadable) {
+            return null;
+        }
+        boolean sameInput = existing.input() != null && Json.parse("input", existing.input())
+                .equals(Json.parse("input", request.input().json()));
+        boolean sinceFirstAttempt = existing.startDate() != null
+                && !existing.startDate().isBefore(firstAttempt.minus(CLOCK_SKEW));
+        return sameInput && sinceFirstAttempt
+                ? new StartResult(arn, existing.startDate(), StartResult.Outcome.ALREADY_STARTED) : null;
     }
 
     /**
