@@ -1,14 +1,21 @@
 package io.jenkins.plugins.awsstepfunctions.watch;
 
+import io.jenkins.plugins.awsstepfunctions.execution.Durations;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * A step of an execution's progress, read from its history, for a build log. Events of one watch arrive in history
- * order, each once; {@code eventId} is the history event behind it (for a summary, the last one it covers).
+ * order, each once; {@code eventId} is the history event behind it (for a summary, the last one it covers);
+ * {@code elapsed} is how long a state that was left ran, when its entry was seen.
  */
-public record ProgressEvent(long eventId, Instant timestamp, Kind kind, String stateName, String detail)
-        implements Serializable {
+public record ProgressEvent(long eventId, Instant timestamp, Kind kind, String stateName, String detail,
+        Duration elapsed) implements Serializable {
+
+    public ProgressEvent(long eventId, Instant timestamp, Kind kind, String stateName, String detail) {
+        this(eventId, timestamp, kind, stateName, detail, null);
+    }
 
     public enum Kind {
         /** A top-level state was entered; {@code detail} is its type. */
@@ -25,7 +32,8 @@ public record ProgressEvent(long eventId, Instant timestamp, Kind kind, String s
     public String describe() {
         return switch (kind) {
             case STATE_ENTERED -> "entered " + detail + " state '" + stateName + "'";
-            case STATE_EXITED -> "left state '" + stateName + "'";
+            case STATE_EXITED -> "left state '" + stateName + "'"
+                    + (elapsed == null ? "" : " after " + Durations.describe(elapsed));
             case STATE_FAILED -> "state '" + stateName + "' failed: " + detail;
             case ITERATIONS -> "Map state '" + stateName + "': " + detail;
         };

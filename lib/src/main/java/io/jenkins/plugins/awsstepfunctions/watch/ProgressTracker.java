@@ -1,7 +1,10 @@
 package io.jenkins.plugins.awsstepfunctions.watch;
 
 import io.jenkins.plugins.awsstepfunctions.execution.ErrorAndCause;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,7 @@ final class ProgressTracker {
         }
     };
     private final Map<String, Iterations> iterations = new LinkedHashMap<>();
+    private final Map<String, Instant> enteredAt = new HashMap<>();
 
     /** @param topLevelStates the names of the definition's top-level states, or {@code null} if unknown (then all count) */
     ProgressTracker(Set<String> topLevelStates) {
@@ -42,12 +46,16 @@ final class ProgressTracker {
             if (event.stateEnteredEventDetails() != null && isTopLevel(state)) {
                 flushIterations(out);
                 String kind = type.toString();
+                enteredAt.put(state, event.timestamp());
                 out.add(new ProgressEvent(event.id(), event.timestamp(), ProgressEvent.Kind.STATE_ENTERED, state,
                         kind.substring(0, kind.length() - "StateEntered".length())));
             } else if (event.stateExitedEventDetails() != null && isTopLevel(event.stateExitedEventDetails().name())) {
                 flushIterations(out);
-                out.add(new ProgressEvent(event.id(), event.timestamp(), ProgressEvent.Kind.STATE_EXITED,
-                        event.stateExitedEventDetails().name(), null));
+                String name = event.stateExitedEventDetails().name();
+                Instant entered = enteredAt.remove(name);
+                out.add(new ProgressEvent(event.id(), event.timestamp(), ProgressEvent.Kind.STATE_EXITED, name, null,
+                        entered == null || event.timestamp() == null ? null
+                                : Duration.between(entered, event.timestamp())));
             } else if (isTaskFailure(type)) {
                 flushIterations(out);
                 ErrorAndCause failure = ErrorAndCause.of(event);

@@ -40,7 +40,7 @@ class ProgressTrackerTest {
         assertThat(events).extracting(ProgressEvent::describe).containsExactly(
                 "entered Task state 'Charge'",
                 "state 'Charge' failed: Payments.Busy: try later",
-                "left state 'Charge'");
+                "left state 'Charge' after 5.0 s");
     }
 
     @Test
@@ -69,9 +69,31 @@ class ProgressTrackerTest {
                 "Map state 'Each': 2 of 2 iterations started, 0 succeeded, 0 failed");
         assertThat(second).extracting(ProgressEvent::describe).containsExactly(
                 "Map state 'Each': 2 of 2 iterations started, 1 succeeded, 1 failed",
-                "left state 'Each'",
+                "left state 'Each' after 8.0 s",
                 "entered Pass state 'After'");
         assertThat(second).extracting(ProgressEvent::eventId).containsExactly(9L, 10L, 11L);
+    }
+
+    @Test
+    void aStateLeftWhoseEntryCameBeforeThisTrackerIsReportedWithoutItsDuration() {
+        ProgressTracker resumed = new ProgressTracker(Set.of("Wait"));
+
+        assertThat(resumed.accept(List.of(exited(9, 8, HistoryEventType.WAIT_STATE_EXITED, "Wait"))))
+                .extracting(ProgressEvent::describe).containsExactly("left state 'Wait'");
+    }
+
+    @Test
+    void aStateEnteredAgainIsTimedFromItsLatestEntry() {
+        ProgressTracker tracker = new ProgressTracker(Set.of("Poll"));
+
+        List<ProgressEvent> events = tracker.accept(List.of(
+                entered(2, 1, HistoryEventType.TASK_STATE_ENTERED, "Poll"),
+                exited(3, 2, HistoryEventType.TASK_STATE_EXITED, "Poll"),
+                entered(70, 3, HistoryEventType.TASK_STATE_ENTERED, "Poll"),
+                exited(200, 70, HistoryEventType.TASK_STATE_EXITED, "Poll")));
+
+        assertThat(events).extracting(ProgressEvent::describe).containsExactly("entered Task state 'Poll'",
+                "left state 'Poll' after 1.0 s", "entered Task state 'Poll'", "left state 'Poll' after 2 min 10 s");
     }
 
     @Test
