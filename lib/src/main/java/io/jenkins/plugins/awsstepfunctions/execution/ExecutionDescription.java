@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsstepfunctions.execution;
 
 import io.jenkins.plugins.awsstepfunctions.json.Json;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -106,6 +107,12 @@ public final class ExecutionDescription implements Serializable {
 
     public Optional<String> redriveStatusReason() {
         return Optional.ofNullable(redriveStatusReason);
+    }
+
+    /** One line for a build log: the ARN, the status and, once it ended, how long it ran. */
+    public String summary() {
+        return executionArn + " " + state + (stopDate == null || startDate == null ? ""
+                : " after " + Durations.describe(Duration.between(startDate, stopDate)));
     }
 
     @Override

@@ -21,4 +21,16 @@ public record StartResult(ExecutionArn executionArn, Instant startDate, Outcome 
          */
         ALREADY_STARTED
     }
+
+    /** One line for a build log: what was done, and the execution's ARN. */
+    public String describe() {
+        return switch (outcome) {
+            case STARTED -> "Started " + executionArn;
+            case REDRIVEN -> "Redrove " + executionArn;
+            case ALREADY_RUNNING -> executionArn + " is already running; not started again";
+            case ALREADY_SUCCEEDED -> executionArn + " already SUCCEEDED; not started again";
+            case ALREADY_STARTED -> executionArn + " was started by an earlier attempt of this step (a retried call"
+                    + " or a controller restart); not started again";
+        };
+    }
 }

@@ -74,6 +74,8 @@ class OperationsAgainstMotoTest {
         ExecutionDescription end = awaitEnd(started.executionArn());
         assertThat(end.state()).isEqualTo(ExecutionState.SUCCEEDED);
         assertThat(end.output()).isEqualTo(Map.of("greeting", "hello", "input", Map.of("build", 42L)));
+        assertThat(end.summary()).matches(java.util.regex.Pattern.quote(started.executionArn().toString())
+                + " SUCCEEDED after \\d+\\.\\d s");
     }
 
     @Test
