@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Starts moto's server for this project's tests, with a runtime fix for getmoto/moto#10077.
+"""Starts moto's server for this project's tests, with runtime fixes for two emulator faults.
 
 Why a launcher instead of `moto_server`:
 
@@ -16,7 +16,14 @@ Why a launcher instead of `moto_server`:
    instead of copying it. Nothing else in moto changes. It is applied only to moto < 5.2.3;
    with `pip install 'moto[server]>=5.2.3'` it is not needed.
 
-2. A free port: with `moto_server -p 0` moto sets MOTO_PORT=0, and the interpreter's own
+2. A stop lost during a Wait state: StopExecution wakes the interpreter with
+   Event.set() immediately followed by Event.clear(). A Wait state whose thread has recorded
+   WaitStateEntered but not yet begun Event.wait() misses the wake-up and sleeps its whole
+   duration; the execution stays RUNNING that long although it was stopped (AWS aborts at
+   once). The fix below makes the Wait sleep in slices of at most 0.1 s and end as soon as
+   the program is no longer running. Waits that are not stopped last as long as before.
+
+3. A free port: with `moto_server -p 0` moto sets MOTO_PORT=0, and the interpreter's own
    clients (service integrations) then cannot reach moto. This launcher binds the socket
    itself and exports the real port as MOTO_PORT.
 
@@ -76,6 +83,27 @@ def apply_execution_copy_fix(moto_version):
     return True
 
 
+def apply_wait_stop_fix():
+    try:
+        from moto.stepfunctions.parser.asl.component.state.wait.wait_function import wait_function
+    except ImportError:
+        return False
+    if not hasattr(wait_function.WaitFunction, "_wait_interval"):
+        return False
+    import time
+
+    def _wait_interval(self, env, wait_seconds):
+        deadline = time.time() + wait_seconds
+        while env.is_running():
+            left = deadline - time.time()
+            if left <= 0:
+                return
+            env.program_state_event.wait(min(left, 0.1))
+
+    wait_function.WaitFunction._wait_interval = _wait_interval
+    return True
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description="moto server for the aws-step-functions tests")
     parser.add_argument("--host", default="127.0.0.1")
@@ -106,8 +134,10 @@ def main(argv=None):
         return 3
 
     patched = apply_execution_copy_fix(moto.__version__)
+    wait_fixed = apply_wait_stop_fix()
     print(
-        f"moto {moto.__version__}: getmoto/moto#10077 fix {'applied' if patched else 'not needed'}",
+        f"moto {moto.__version__}: getmoto/moto#10077 fix {'applied' if patched else 'not needed'};"
+        f" stop-during-Wait fix {'applied' if wait_fixed else 'not applicable'}",
         file=sys.stderr,
         flush=True,
     )

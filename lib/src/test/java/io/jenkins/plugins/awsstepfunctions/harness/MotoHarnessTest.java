@@ -90,6 +90,31 @@ class MotoHarnessTest {
         assertThat(end.status()).isEqualTo(ExecutionStatus.ABORTED);
     }
 
+    /** A stop that arrives just as a Wait state is entered aborts the execution at once, as in AWS. */
+    @Test
+    void aStopRightAfterAWaitStateIsEnteredAbortsAtOnce() {
+        String stateMachine = StateMachines.create(sfn, "wait-then-succeed");
+        for (int i = 0; i < 12; i++) {
+            String execution = start(stateMachine, "stop-in-wait-" + i, "{\"seconds\":60}");
+            awaitWaitEntered(execution);
+
+            sfn.stopExecution(b -> b.executionArn(execution));
+
+            assertThat(Executions.awaitEnd(sfn, execution, Duration.ofSeconds(20)).status())
+                    .as("execution %d, stopped in its Wait state", i).isEqualTo(ExecutionStatus.ABORTED);
+        }
+    }
+
+    private void awaitWaitEntered(String execution) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (sfn.getExecutionHistory(b -> b.executionArn(execution)).events().stream()
+                .noneMatch(e -> e.stateEnteredEventDetails() != null
+                        && "Wait".equals(e.stateEnteredEventDetails().name()))) {
+            assertThat(System.currentTimeMillis()).as("Wait entered").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
     @Test
     void waitStateReallyWaits() {
         String stateMachine = StateMachines.create(sfn, "wait-then-succeed");
