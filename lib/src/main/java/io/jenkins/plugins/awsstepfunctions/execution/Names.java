@@ -20,7 +20,7 @@ public final class Names {
     public static String executionName(String parameter, String name) {
         if (name == null || name.isEmpty()) {
             throw new InvalidSettingException(parameter, "is empty; give 1 to " + MAX_LENGTH
-                    + " characters, or leave it out to let Step Functions choose a name");
+                    + " characters, or leave it out for a name derived from the build");
         }
         int length = name.codePointCount(0, name.length());
         if (length > MAX_LENGTH) {

@@ -50,7 +50,7 @@ class NamesTest {
     @Test
     void emptyNameIsRejected() {
         assertThatThrownBy(() -> Names.executionName("name", ""))
-                .hasMessage("name: is empty; give 1 to 80 characters, or leave it out to let Step Functions choose"
-                        + " a name");
+                .hasMessage("name: is empty; give 1 to 80 characters, or leave it out for a name derived from the"
+                        + " build");
     }
 }

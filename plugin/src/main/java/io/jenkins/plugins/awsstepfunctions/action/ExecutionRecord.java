@@ -1,26 +1,39 @@
 package io.jenkins.plugins.awsstepfunctions.action;
 
 import io.jenkins.plugins.awsstepfunctions.execution.ConsoleLinks;
+import io.jenkins.plugins.awsstepfunctions.execution.Durations;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 
-/** One execution a build started or waited for, as the build page lists it. */
+/**
+ * One execution a build started or waited for, as the build page lists it. Immutable: an update is a new record, so
+ * the build record can be written while another thread records (see {@link StepFunctionsRunAction}).
+ */
 public final class ExecutionRecord implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final String executionArn;
     private final String stateMachineArn;
-    private String status;
-    private long startMillis;
-    private long stopMillis;
-    private String syncOutputJson;
+    private final String status;
+    private final long startMillis;
+    private final long stopMillis;
+    private final String syncOutputJson;
 
-    ExecutionRecord(String executionArn, String stateMachineArn) {
+    private ExecutionRecord(String executionArn, String stateMachineArn, String status, long startMillis,
+            long stopMillis, String syncOutputJson) {
         this.executionArn = executionArn;
         this.stateMachineArn = stateMachineArn;
+        this.status = status;
+        this.startMillis = startMillis;
+        this.stopMillis = stopMillis;
+        this.syncOutputJson = syncOutputJson;
+    }
+
+    static ExecutionRecord of(String executionArn, String stateMachineArn) {
+        return new ExecutionRecord(executionArn, stateMachineArn, null, 0, 0, null);
     }
 
     public String getExecutionArn() {
@@ -40,9 +53,7 @@ public final class ExecutionRecord implements Serializable {
         if (startMillis == 0 || stopMillis == 0) {
             return "";
         }
-        Duration duration = Duration.between(Instant.ofEpochMilli(startMillis), Instant.ofEpochMilli(stopMillis));
-        return duration.toMinutes() > 0 ? duration.toMinutes() + " min " + duration.toSecondsPart() + " s"
-                : duration.toMillis() / 1000.0 + " s";
+        return Durations.describe(Duration.ofMillis(stopMillis - startMillis));
     }
 
     public String getConsoleLink() {
@@ -54,16 +65,10 @@ public final class ExecutionRecord implements Serializable {
         return syncOutputJson;
     }
 
-    synchronized void update(String status, Instant start, Instant stop, String syncOutputJson) {
-        this.status = status;
-        if (start != null) {
-            this.startMillis = start.toEpochMilli();
-        }
-        if (stop != null) {
-            this.stopMillis = stop.toEpochMilli();
-        }
-        if (syncOutputJson != null) {
-            this.syncOutputJson = syncOutputJson;
-        }
+    /** This record with a new status; the times and output only where given. */
+    ExecutionRecord updated(String status, Instant start, Instant stop, String syncOutputJson) {
+        return new ExecutionRecord(executionArn, stateMachineArn, status,
+                start == null ? startMillis : start.toEpochMilli(), stop == null ? stopMillis : stop.toEpochMilli(),
+                syncOutputJson == null ? this.syncOutputJson : syncOutputJson);
     }
 }

@@ -4,18 +4,26 @@ import hudson.model.Run;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.RunAction2;
 
-/** The build page's "AWS Step Functions" list: every execution the build started or waited for. */
+/**
+ * The build page's "AWS Step Functions" list: every execution the build started or waited for.
+ *
+ * <p>The build record is written (by this action and by Jenkins itself) while waits on other threads record: the
+ * list is therefore never changed once published. A record replaces the whole list, of immutable records, under the
+ * action's lock, and whoever writes the build serialises a list that no thread changes.
+ */
 public final class StepFunctionsRunAction implements RunAction2 {
 
     private static final Logger LOGGER = Logger.getLogger(StepFunctionsRunAction.class.getName());
 
-    private final List<ExecutionRecord> executions = new ArrayList<>();
+    private volatile List<ExecutionRecord> executions = new ArrayList<>();
+    private int starts;
     private transient Run<?, ?> run;
 
     /** The build's action, added on first use. */
@@ -31,13 +39,17 @@ public final class StepFunctionsRunAction implements RunAction2 {
     /** Records (or updates) an execution and saves the build. */
     public void record(String executionArn, String stateMachineArn, String status, Instant start, Instant stop,
             String syncOutputJson) {
-        synchronized (executions) {
-            ExecutionRecord record = find(executionArn).orElse(null);
-            if (record == null) {
-                record = new ExecutionRecord(executionArn, stateMachineArn);
-                executions.add(record);
+        synchronized (this) {
+            List<ExecutionRecord> next = new ArrayList<>(executions);
+            int index = indexOf(next, executionArn);
+            ExecutionRecord record = index < 0 ? ExecutionRecord.of(executionArn, stateMachineArn) : next.get(index);
+            record = record.updated(status, start, stop, syncOutputJson);
+            if (index < 0) {
+                next.add(record);
+            } else {
+                next.set(index, record);
             }
-            record.update(status, start, stop, syncOutputJson);
+            executions = next;
         }
         if (run != null) {
             try {
@@ -48,10 +60,24 @@ public final class StepFunctionsRunAction implements RunAction2 {
         }
     }
 
-    public Optional<ExecutionRecord> find(String executionArn) {
-        synchronized (executions) {
-            return executions.stream().filter(e -> e.getExecutionArn().equals(executionArn)).findFirst();
+    /** Numbers this build's starts in order (1, 2, ...): what tells apart the starts of one freestyle build. */
+    public synchronized int nextStart() {
+        return ++starts;
+    }
+
+    private static int indexOf(List<ExecutionRecord> records, String executionArn) {
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).getExecutionArn().equals(executionArn)) {
+                return i;
+            }
         }
+        return -1;
+    }
+
+    public Optional<ExecutionRecord> find(String executionArn) {
+        List<ExecutionRecord> records = executions;
+        int index = indexOf(records, executionArn);
+        return index < 0 ? Optional.empty() : Optional.of(records.get(index));
     }
 
     public Run<?, ?> getRun() {
@@ -59,9 +85,15 @@ public final class StepFunctionsRunAction implements RunAction2 {
     }
 
     public List<ExecutionRecord> getExecutions() {
-        synchronized (executions) {
-            return List.copyOf(executions);
+        return Collections.unmodifiableList(executions);
+    }
+
+    /** A build record written before the list existed has none. */
+    private Object readResolve() {
+        if (executions == null) {
+            executions = new ArrayList<>();
         }
+        return this;
     }
 
     @Override

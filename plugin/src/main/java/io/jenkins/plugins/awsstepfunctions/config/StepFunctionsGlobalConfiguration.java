@@ -175,7 +175,7 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckClientConfig(@QueryParameter String value) {
-        return FormChecks.checkClientConfig(null, value);
+        return FormChecks.checkClientConfig(null, value, FormChecks.Values.AS_WRITTEN);
     }
 
     @POST

@@ -18,21 +18,27 @@ import io.jenkins.plugins.awsstepfunctions.execution.ExecutionInput;
 import io.jenkins.plugins.awsstepfunctions.execution.Names;
 import io.jenkins.plugins.awsstepfunctions.execution.StateMachineArn;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
+import io.jenkins.plugins.awsstepfunctions.json.JsonException;
+import io.jenkins.plugins.awsstepfunctions.variables.DeferredCheck;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
+import java.util.function.Consumer;
 import jenkins.model.Jenkins;
 
 /**
- * Form fill and check methods shared by the Pipeline steps' and the freestyle build steps' descriptors. Every check uses the engine's own validator (never
- * a copy) and requires the permission to configure the item (or, outside any item, to administer Jenkins).
+ * Form fill and check methods shared by the Pipeline steps' and the freestyle build steps' descriptors. Every check
+ * uses the engine's own validator (never a copy) and requires the permission to configure the item (or, outside any
+ * item, to administer Jenkins).
  */
 public final class FormChecks {
 
     private FormChecks() {
     }
 
-    @FunctionalInterface
-    private interface Check {
-        void run();
+    /** Whether a field is used as written (Pipeline steps, global configuration) or expanded by a freestyle build. */
+    public enum Values {
+        AS_WRITTEN,
+        /** ${NAME} and $NAME refer to build variables: literal parts are checked, the rest when the build runs. */
+        EXPANDED_BY_THE_BUILD
     }
 
     public static void requireConfigure(Item item) {
@@ -43,17 +49,27 @@ public final class FormChecks {
         }
     }
 
-    private static FormValidation check(Item item, String value, Check check) {
+    private static FormValidation check(Item item, String parameter, String value, Values values,
+            DeferredCheck.Kind kind, Consumer<String> whole) {
         requireConfigure(item);
-        if (Util.fixEmptyAndTrim(value) == null) {
+        String stripped = Util.fixEmptyAndTrim(value);
+        if (stripped == null) {
             return FormValidation.ok();
         }
-        try {
-            check.run();
-            return FormValidation.ok();
-        } catch (InvalidSettingException e) {
-            return FormValidation.error(e.getMessage());
+        if (values == Values.AS_WRITTEN) {
+            try {
+                whole.accept(stripped);
+                return FormValidation.ok();
+            } catch (InvalidSettingException | JsonException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
+        DeferredCheck.Verdict verdict = DeferredCheck.check(parameter, stripped, kind, whole);
+        return switch (verdict.level()) {
+            case OK -> verdict.message() == null ? FormValidation.ok() : FormValidation.ok(verdict.message());
+            case WARNING -> FormValidation.warning(verdict.message());
+            case ERROR -> FormValidation.error(verdict.message());
+        };
     }
 
     public static ListBoxModel awsCredentials(Item item, String current) {
@@ -64,44 +80,48 @@ public final class FormChecks {
         return CredentialLists.fileCredentials(item, current);
     }
 
-    public static FormValidation checkStateMachineArn(Item item, String value) {
+    public static FormValidation checkStateMachineArn(Item item, String value, Values values) {
         requireConfigure(item);
         if (Util.fixEmptyAndTrim(value) == null) {
             return FormValidation.error("stateMachineArn is required");
         }
-        return check(item, value, () -> StateMachineArn.parse("stateMachineArn", value.strip()));
+        return check(item, "stateMachineArn", value, values, DeferredCheck.Kind.ARN,
+                v -> StateMachineArn.parse("stateMachineArn", v));
     }
 
-    public static FormValidation checkExecutionArn(Item item, String value) {
+    public static FormValidation checkExecutionArn(Item item, String value, Values values) {
         requireConfigure(item);
         if (Util.fixEmptyAndTrim(value) == null) {
             return FormValidation.error("executionArn is required");
         }
-        return check(item, value, () -> ExecutionArn.parse("executionArn", value.strip()));
+        return check(item, "executionArn", value, values, DeferredCheck.Kind.ARN,
+                v -> ExecutionArn.parse("executionArn", v));
     }
 
-    public static FormValidation checkName(Item item, String value) {
-        return check(item, value, () -> Names.executionName("name", value.strip()));
+    public static FormValidation checkName(Item item, String value, Values values) {
+        return check(item, "name", value, values, DeferredCheck.Kind.NAME, v -> Names.executionName("name", v));
     }
 
-    public static FormValidation checkInput(Item item, String value) {
-        return check(item, value, () -> ExecutionInput.ofJson("input", value));
+    public static FormValidation checkInput(Item item, String value, Values values) {
+        return check(item, "input", value, values, DeferredCheck.Kind.JSON, v -> ExecutionInput.ofJson("input", v));
     }
 
-    public static FormValidation checkClientConfig(Item item, String value) {
-        return check(item, value, () -> ClientSettings.parseJson("clientConfig", value));
+    public static FormValidation checkClientConfig(Item item, String value, Values values) {
+        return check(item, "clientConfig", value, values, DeferredCheck.Kind.JSON,
+                v -> ClientSettings.parseJson("clientConfig", v));
     }
 
-    public static FormValidation checkRegion(Item item, String value) {
-        return check(item, value, () -> SettingChecks.region("region", value.strip()));
+    public static FormValidation checkRegion(Item item, String value, Values values) {
+        return check(item, "region", value, values, DeferredCheck.Kind.TEXT, v -> SettingChecks.region("region", v));
     }
 
-    public static FormValidation checkEndpointUrl(Item item, String value) {
-        return check(item, value, () -> SettingChecks.endpointUrl("endpointUrl", value.strip()));
+    public static FormValidation checkEndpointUrl(Item item, String value, Values values) {
+        return check(item, "endpointUrl", value, values, DeferredCheck.Kind.TEXT,
+                v -> SettingChecks.endpointUrl("endpointUrl", v));
     }
 
-    public static FormValidation checkRoleArn(Item item, String value) {
-        return check(item, value, () -> SettingChecks.roleArn("roleArn", value.strip()));
+    public static FormValidation checkRoleArn(Item item, String value, Values values) {
+        return check(item, "roleArn", value, values, DeferredCheck.Kind.ARN, v -> SettingChecks.roleArn("roleArn", v));
     }
 
     /**
@@ -125,13 +145,13 @@ public final class FormChecks {
         }
     }
 
-
-
     public static FormValidation checkPollInterval(Item item, int value) {
-        return check(item, Integer.toString(value), () -> StepParameters.checkPollInterval(value));
+        return check(item, "pollInterval", Integer.toString(value), Values.AS_WRITTEN, DeferredCheck.Kind.TEXT,
+                v -> StepParameters.checkPollInterval(value));
     }
 
     public static FormValidation checkTimeout(Item item, int value) {
-        return check(item, Integer.toString(value), () -> StepParameters.checkTimeout(value));
+        return check(item, "timeout", Integer.toString(value), Values.AS_WRITTEN, DeferredCheck.Kind.TEXT,
+                v -> StepParameters.checkTimeout(value));
     }
 }

@@ -34,22 +34,22 @@ public abstract class FreestyleDescriptor extends BuildStepDescriptor<Builder> {
 
     @POST
     public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
-        return FormChecks.checkRegion(item, value);
+        return FormChecks.checkRegion(item, value, FormChecks.Values.EXPANDED_BY_THE_BUILD);
     }
 
     @POST
     public FormValidation doCheckEndpointUrl(@AncestorInPath Item item, @QueryParameter String value) {
-        return FormChecks.checkEndpointUrl(item, value);
+        return FormChecks.checkEndpointUrl(item, value, FormChecks.Values.EXPANDED_BY_THE_BUILD);
     }
 
     @POST
     public FormValidation doCheckRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
-        return FormChecks.checkRoleArn(item, value);
+        return FormChecks.checkRoleArn(item, value, FormChecks.Values.EXPANDED_BY_THE_BUILD);
     }
 
     @POST
     public FormValidation doCheckClientConfig(@AncestorInPath Item item, @QueryParameter String value) {
-        return FormChecks.checkClientConfig(item, value);
+        return FormChecks.checkClientConfig(item, value, FormChecks.Values.EXPANDED_BY_THE_BUILD);
     }
 
     @POST

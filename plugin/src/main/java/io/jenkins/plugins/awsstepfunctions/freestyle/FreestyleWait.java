@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsstepfunctions.freestyle;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
+import io.jenkins.plugins.awsstepfunctions.console.ConsoleLines;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.awsstepfunctions.watch.WatchListener;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchRequest;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchResult;
+import io.jenkins.plugins.awsstepfunctions.watch.WatcherClosedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
@@ -32,7 +34,7 @@ final class FreestyleWait {
         Instant deadline = timeout > 0 ? Instant.now().plusSeconds(timeout) : null;
         WatchRequest request = WatchRequest.of(execution, connection.settings(), deadline,
                 WatchOptions.builder().pollInterval(Duration.ofSeconds(pollInterval)).progress(true).build());
-        listener.getLogger().println(Messages.Log_Waiting(execution));
+        listener.getLogger().println(Messages.Log_Waiting(execution, ConsoleLines.consoleLink(execution)));
         Watch watch = ControllerEngine.get().watcher().watch(request, connection.credentials(), new WatchListener() {
             @Override
             public void onProgress(ProgressEvent event) {
@@ -58,6 +60,9 @@ final class FreestyleWait {
             }
             throw aborted;
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof WatcherClosedException) {
+                throw new AbortException(Messages.Error_ShuttingDown(execution));
+            }
             throw new AbortException(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }
     }

@@ -119,7 +119,7 @@ public final class GetOutputBuilder extends FreestyleConnection {
 
         @POST
         public FormValidation doCheckExecutionArn(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkExecutionArn(item, value);
+            return FormChecks.checkExecutionArn(item, value, FormChecks.Values.EXPANDED_BY_THE_BUILD);
         }
     }
 }

@@ -38,7 +38,7 @@ final class Outcomes {
         if (end.state() != ExecutionState.SUCCEEDED) {
             failed(run, listener, result.failureMessage(), unstable);
         } else {
-            listener.getLogger().println(Messages.Log_Succeeded(end.executionArn()));
+            listener.getLogger().println(Messages.Log_Succeeded(end.summary()));
         }
         return end;
     }

@@ -13,9 +13,9 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.awsstepfunctions.action.StepFunctionsRunAction;
 import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
+import io.jenkins.plugins.awsstepfunctions.console.ConsoleLines;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
-import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
-import io.jenkins.plugins.awsstepfunctions.forms.StepParameters;
+import io.jenkins.plugins.awsstepfunctions.execution.DefaultExecutionName;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionInput;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
@@ -24,6 +24,8 @@ import io.jenkins.plugins.awsstepfunctions.execution.StartResult;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
 import io.jenkins.plugins.awsstepfunctions.execution.SyncExecutionResult;
+import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
+import io.jenkins.plugins.awsstepfunctions.forms.StepParameters;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
 import java.io.IOException;
@@ -158,9 +160,10 @@ public final class StartExecutionBuilder extends FreestyleConnection {
         try {
             StepParameters.checkStart(sync, redrive, wait);
             StepParameters.checkWaiting(pollInterval, timeout);
+            String expandedName = FreestyleConnection.expand(env, name);
             StartRequest request = StartRequest.builder()
                     .stateMachineArn(FreestyleConnection.expand(env, stateMachineArn))
-                    .name(FreestyleConnection.expand(env, name))
+                    .name(expandedName != null || redrive ? expandedName : defaultName(run))
                     .input(input == null ? null : ExecutionInput.ofJson("input", env.expand(input)))
                     .traceHeader(FreestyleConnection.expand(env, traceHeader))
                     .build();
@@ -182,7 +185,8 @@ public final class StartExecutionBuilder extends FreestyleConnection {
                     return;
                 }
                 StartResult started = redrive ? operations.startOrRedrive(request) : operations.start(request);
-                listener.getLogger().println(Messages.Log_Started(started.executionArn(), started.outcome()));
+                listener.getLogger().println(Messages.Log_Started(started.describe(),
+                        ConsoleLines.consoleLink(started.executionArn())));
                 StepFunctionsRunAction.of(run).record(started.executionArn().toString(),
                         request.stateMachine().toString(), ExecutionState.RUNNING.name(), started.startDate(), null,
                         null);
@@ -198,6 +202,12 @@ public final class StartExecutionBuilder extends FreestyleConnection {
         }
     }
 
+    /** Derived from the build and the number of starts before this one, so that an SDK retry runs it once. */
+    private static String defaultName(Run<?, ?> run) {
+        return DefaultExecutionName.of(run.getParent().getFullName(), run.getNumber(), run.getStartTimeInMillis(),
+                "freestyle-" + StepFunctionsRunAction.of(run).nextStart());
+    }
+
     @Extension
     public static final class DescriptorImpl extends FreestyleDescriptor {
 
@@ -208,17 +218,17 @@ public final class StartExecutionBuilder extends FreestyleConnection {
 
         @POST
         public FormValidation doCheckStateMachineArn(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkStateMachineArn(item, value);
+            return FormChecks.checkStateMachineArn(item, value, FormChecks.Values.EXPANDED_BY_THE_BUILD);
         }
 
         @POST
         public FormValidation doCheckName(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkName(item, value);
+            return FormChecks.checkName(item, value, FormChecks.Values.EXPANDED_BY_THE_BUILD);
         }
 
         @POST
         public FormValidation doCheckInput(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkInput(item, value);
+            return FormChecks.checkInput(item, value, FormChecks.Values.EXPANDED_BY_THE_BUILD);
         }
 
         @POST

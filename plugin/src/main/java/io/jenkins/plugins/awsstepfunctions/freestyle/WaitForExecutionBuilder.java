@@ -108,7 +108,7 @@ public final class WaitForExecutionBuilder extends FreestyleConnection {
 
         @POST
         public FormValidation doCheckExecutionArn(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkExecutionArn(item, value);
+            return FormChecks.checkExecutionArn(item, value, FormChecks.Values.EXPANDED_BY_THE_BUILD);
         }
 
         @POST

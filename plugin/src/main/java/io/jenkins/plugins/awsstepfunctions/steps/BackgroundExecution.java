@@ -10,8 +10,10 @@ import io.jenkins.plugins.awsstepfunctions.execution.ExecutionNotSucceededExcept
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
 import io.jenkins.plugins.awsstepfunctions.json.JsonException;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
+import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
 import java.io.IOException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
@@ -31,20 +33,59 @@ abstract class BackgroundExecution extends StepExecution {
 
     protected final ConnectionParameters connection;
     private transient volatile Future<?> call;
+    private transient volatile ControllerEngine engine;
 
     BackgroundExecution(StepContext context, ConnectionParameters connection) {
         super(context);
         this.connection = connection;
     }
 
+    /**
+     * Runs the work on a call thread. A failure ends the step, unless Jenkins is shutting down: an interrupted call
+     * or a closed watcher is then the shutdown's doing, the step's outcome stays open and {@link #onResume()} does
+     * the work again after the restart. The work ends the step with {@link #succeed} or {@link #fail}.
+     */
     protected final void inBackground(Work work) {
-        call = ControllerEngine.get().calls().submit(() -> {
-            try {
-                work.run();
-            } catch (Throwable t) {
-                getContext().onFailure(explained(t));
+        ControllerEngine current = ControllerEngine.get();
+        engine = current;
+        try {
+            call = current.calls().submit(() -> {
+                try {
+                    work.run();
+                } catch (Throwable t) {
+                    if (!(t instanceof EngineStoppedException)) {
+                        fail(explained(t));
+                    }
+                }
+            });
+        } catch (RejectedExecutionException rejected) {
+            if (!current.isStopping()) {
+                throw rejected;
             }
-        });
+        }
+    }
+
+    /**
+     * Whether Jenkins is shutting down under this step: its program is saved, so nothing the step does now (an
+     * outcome, a build record) may reach it; the step is done again by {@link #onResume()} after the restart.
+     */
+    protected final boolean stopping() {
+        ControllerEngine current = engine;
+        return current != null && current.isStopping();
+    }
+
+    /** Ends the step with its result, unless Jenkins is shutting down (then the step resumes after the restart). */
+    protected final void succeed(Object result) {
+        if (!stopping()) {
+            getContext().onSuccess(result);
+        }
+    }
+
+    /** Ends the step with a failure, unless Jenkins is shutting down (then the failure may be the shutdown's). */
+    protected final void fail(Throwable failure) {
+        if (!stopping()) {
+            getContext().onFailure(failure);
+        }
     }
 
     protected final Run<?, ?> run() throws IOException, InterruptedException {

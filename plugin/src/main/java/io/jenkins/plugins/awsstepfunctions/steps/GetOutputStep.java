@@ -1,6 +1,5 @@
 package io.jenkins.plugins.awsstepfunctions.steps;
 
-import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.Util;
@@ -10,11 +9,13 @@ import io.jenkins.plugins.awsstepfunctions.action.ExecutionRecord;
 import io.jenkins.plugins.awsstepfunctions.action.StepFunctionsRunAction;
 import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
+import io.jenkins.plugins.awsstepfunctions.console.ConsoleLines;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionNotSucceededException;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
+import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.json.Json;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import java.util.Optional;
@@ -77,7 +78,7 @@ public final class GetOutputStep extends AbstractStepFunctionsStep {
 
         @Override
         public boolean start() {
-            inBackground(() -> getContext().onSuccess(output()));
+            inBackground(() -> succeed(output()));
             return false;
         }
 
@@ -100,7 +101,7 @@ public final class GetOutputStep extends AbstractStepFunctionsStep {
                 if (failOnError || e.report().isEmpty()) {
                     throw new AbortException(e.getMessage());
                 }
-                listener().getLogger().println("[AWS Step Functions] " + e.getMessage()
+                listener().getLogger().println(ConsoleLines.PREFIX + e.getMessage()
                         + " (failOnError: false, so the step returns null)");
                 return null;
             }
@@ -108,7 +109,7 @@ public final class GetOutputStep extends AbstractStepFunctionsStep {
 
         @Override
         public void onResume() {
-            inBackground(() -> getContext().onSuccess(output()));
+            inBackground(() -> succeed(output()));
         }
 
         @Override
@@ -132,7 +133,7 @@ public final class GetOutputStep extends AbstractStepFunctionsStep {
 
         @POST
         public FormValidation doCheckExecutionArn(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkExecutionArn(item, value);
+            return FormChecks.checkExecutionArn(item, value, FormChecks.Values.AS_WRITTEN);
         }
     }
 }

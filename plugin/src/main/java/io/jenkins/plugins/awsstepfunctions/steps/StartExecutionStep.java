@@ -1,7 +1,5 @@
 package io.jenkins.plugins.awsstepfunctions.steps;
 
-import io.jenkins.plugins.awsstepfunctions.forms.StepParameters;
-import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.Util;
@@ -12,16 +10,22 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.awsstepfunctions.action.StepFunctionsRunAction;
 import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
+import io.jenkins.plugins.awsstepfunctions.console.ConsoleLines;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
-import io.jenkins.plugins.awsstepfunctions.execution.ConsoleLinks;
+import io.jenkins.plugins.awsstepfunctions.execution.DefaultExecutionName;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionInput;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
 import io.jenkins.plugins.awsstepfunctions.execution.StartRequest;
 import io.jenkins.plugins.awsstepfunctions.execution.StartResult;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
 import io.jenkins.plugins.awsstepfunctions.execution.SyncExecutionResult;
+import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
+import io.jenkins.plugins.awsstepfunctions.forms.StepParameters;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
+import java.io.IOException;
+import java.time.Instant;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -132,14 +136,23 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         try {
-            StartRequest request = StartRequest.builder().stateMachineArn(stateMachineArn).name(name)
-                    .input(input == null ? null : ExecutionInput.of("input", input)).traceHeader(traceHeader).build();
             StepParameters.checkStart(sync, redrive, wait);
             StepParameters.checkWaiting(pollInterval, timeout);
+            StartRequest request = StartRequest.builder().stateMachineArn(stateMachineArn)
+                    .name(name != null || redrive ? name : defaultName(context))
+                    .input(input == null ? null : ExecutionInput.of("input", input)).traceHeader(traceHeader).build();
             return new Execution(context, connection(), request, redrive, sync, wait, pollInterval, timeout);
         } catch (InvalidSettingException e) {
             throw new AbortException("sfnStartExecution: " + e.getMessage());
         }
+    }
+
+    /** Derived from the build and this step's node, so that a repeated start (a retry, a restart) runs once. */
+    private static String defaultName(StepContext context) throws IOException, InterruptedException {
+        Run<?, ?> run = context.get(Run.class);
+        FlowNode node = context.get(FlowNode.class);
+        return DefaultExecutionName.of(run.getParent().getFullName(), run.getNumber(), run.getStartTimeInMillis(),
+                node == null ? "0" : node.getId());
     }
 
     static final class Execution extends WaitingExecution {
@@ -152,6 +165,8 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
         private final boolean wait;
         private final int pollInterval;
         private final int timeout;
+        /** When the start was first attempted: a start repeated after a restart recognises what it started. */
+        private Instant firstAttempt;
 
         Execution(StepContext context, ConnectionParameters connection, StartRequest request, boolean redrive,
                 boolean sync, boolean wait, int pollInterval, int timeout) {
@@ -174,6 +189,10 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
             Run<?, ?> run = run();
             TaskListener listener = listener();
             ConnectionResolver.Resolved connection = resolve();
+            if (firstAttempt == null) {
+                firstAttempt = Instant.now();
+                getContext().saveState();
+            }
             try (ClientLease lease = ControllerEngine.get().clients().lease(connection.settings(),
                     connection.credentials())) {
                 StepFunctionsOperations operations = new StepFunctionsOperations(lease.sfn());
@@ -181,15 +200,19 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
                     runSynchronously(run, listener, operations);
                     return;
                 }
-                StartResult started = redrive ? operations.startOrRedrive(request) : operations.start(request);
-                listener.getLogger().println("[AWS Step Functions] " + describe(started)
-                        + ConsoleLinks.execution(started.executionArn()).map(link -> " " + link).orElse(""));
+                StartResult started = redrive ? operations.startOrRedrive(request)
+                        : operations.start(request, firstAttempt);
+                if (stopping()) {
+                    return;
+                }
+                listener.getLogger().println(ConsoleLines.PREFIX + started.describe()
+                        + ConsoleLines.consoleLink(started.executionArn()));
                 StepFunctionsRunAction.of(run).record(started.executionArn().toString(),
                         request.stateMachine().toString(), started.outcome() == StartResult.Outcome.ALREADY_SUCCEEDED
                                 ? ExecutionState.SUCCEEDED.name() : ExecutionState.RUNNING.name(),
                         started.startDate(), null, null);
                 if (!wait) {
-                    getContext().onSuccess(started.executionArn().toString());
+                    succeed(started.executionArn().toString());
                     return;
                 }
                 waitFor(started.executionArn(), connection.settings(), connection.credentials(), pollInterval, timeout);
@@ -198,25 +221,40 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
 
         private void runSynchronously(Run<?, ?> run, TaskListener listener, StepFunctionsOperations operations)
                 throws AbortException {
-            listener.getLogger().println("[AWS Step Functions] Running " + request.stateMachine() + " synchronously");
+            listener.getLogger().println(ConsoleLines.PREFIX + "Running " + request.stateMachine() + " synchronously");
             SyncExecutionResult result = operations.startSync(request);
+            if (stopping()) {
+                return;
+            }
             StepFunctionsRunAction.of(run).record(result.executionArn().toString(), request.stateMachine().toString(),
                     result.state().name(), result.startDate(), result.stopDate(), result.outputJson().orElse(null));
             if (result.state() != ExecutionState.SUCCEEDED) {
                 throw new AbortException(result.failureMessage());
             }
-            listener.getLogger().println("[AWS Step Functions] " + result.executionArn() + " SUCCEEDED"
+            listener.getLogger().println(ConsoleLines.PREFIX + result.executionArn() + " SUCCEEDED"
                     + result.billedDurationMillis().map(ms -> " (billed " + ms + " ms)").orElse(""));
-            getContext().onSuccess(result.executionArn().toString());
+            succeed(result.executionArn().toString());
         }
 
-        private static String describe(StartResult started) {
-            return switch (started.outcome()) {
-                case STARTED -> "Started " + started.executionArn();
-                case REDRIVEN -> "Redrove " + started.executionArn();
-                case ALREADY_RUNNING -> started.executionArn() + " is already running; not started again";
-                case ALREADY_SUCCEEDED -> started.executionArn() + " already SUCCEEDED; not started again";
-            };
+        /**
+         * Jenkins restarted before the wait began. A start is repeated (with the same name it runs once, see
+         * {@link StepFunctionsOperations#start(StartRequest, Instant)}); a synchronous EXPRESS run that was already
+         * sent cannot be: Step Functions keeps neither its result nor its output.
+         */
+        @Override
+        protected void resumeBeforeWaiting() {
+            if (sync && firstAttempt != null) {
+                fail(new AbortException("sfnStartExecution: Jenkins restarted while "
+                        + request.stateMachine() + " ran synchronously (sync: true, started " + firstAttempt
+                        + "); Step Functions keeps no result of EXPRESS executions, so whether it succeeded is"
+                        + " unknown. Check its CloudWatch logs, then run the step again if needed."));
+                return;
+            }
+            inBackground(() -> {
+                listener().getLogger().println(ConsoleLines.PREFIX + "Resuming the start of " + request.stateMachine()
+                        + (request.name().map(n -> " (name " + n + ")").orElse("")) + " after a Jenkins restart");
+                startExecution();
+            });
         }
 
         @Override
@@ -240,17 +278,17 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
 
         @POST
         public FormValidation doCheckStateMachineArn(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkStateMachineArn(item, value);
+            return FormChecks.checkStateMachineArn(item, value, FormChecks.Values.AS_WRITTEN);
         }
 
         @POST
         public FormValidation doCheckName(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkName(item, value);
+            return FormChecks.checkName(item, value, FormChecks.Values.AS_WRITTEN);
         }
 
         @POST
         public FormValidation doCheckInput(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkInput(item, value);
+            return FormChecks.checkInput(item, value, FormChecks.Values.AS_WRITTEN);
         }
 
         @POST

@@ -35,12 +35,12 @@ public abstract class StepFunctionsStepDescriptor extends StepDescriptor {
 
     @POST
     public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
-        return FormChecks.checkRegion(item, value);
+        return FormChecks.checkRegion(item, value, FormChecks.Values.AS_WRITTEN);
     }
 
     @POST
     public FormValidation doCheckEndpointUrl(@AncestorInPath Item item, @QueryParameter String value) {
-        return FormChecks.checkEndpointUrl(item, value);
+        return FormChecks.checkEndpointUrl(item, value, FormChecks.Values.AS_WRITTEN);
     }
 
     @POST
@@ -54,6 +54,6 @@ public abstract class StepFunctionsStepDescriptor extends StepDescriptor {
 
     @POST
     public FormValidation doCheckRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
-        return FormChecks.checkRoleArn(item, value);
+        return FormChecks.checkRoleArn(item, value, FormChecks.Values.AS_WRITTEN);
     }
 }

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.awsstepfunctions.steps;
 
-import io.jenkins.plugins.awsstepfunctions.forms.StepParameters;
-import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.Util;
@@ -11,6 +9,8 @@ import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
+import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
+import io.jenkins.plugins.awsstepfunctions.forms.StepParameters;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -111,6 +111,12 @@ public final class WaitForExecutionStep extends AbstractStepFunctionsStep {
             });
             return false;
         }
+
+        /** Jenkins restarted before the watch was saved: the execution is known, so wait for it from the start. */
+        @Override
+        protected void resumeBeforeWaiting() {
+            start();
+        }
     }
 
     @Extension
@@ -128,7 +134,7 @@ public final class WaitForExecutionStep extends AbstractStepFunctionsStep {
 
         @POST
         public FormValidation doCheckExecutionArn(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkExecutionArn(item, value);
+            return FormChecks.checkExecutionArn(item, value, FormChecks.Values.AS_WRITTEN);
         }
 
         @POST

@@ -7,8 +7,8 @@ import io.jenkins.plugins.awsstepfunctions.action.StepFunctionsRunAction;
 import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.connection.ConnectionSettings;
 import io.jenkins.plugins.awsstepfunctions.connection.CredentialsSource;
+import io.jenkins.plugins.awsstepfunctions.console.ConsoleLines;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
-import io.jenkins.plugins.awsstepfunctions.execution.ConsoleLinks;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionDescription;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
@@ -21,6 +21,7 @@ import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchRequest;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchResult;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchTimeoutException;
+import io.jenkins.plugins.awsstepfunctions.watch.WatcherClosedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
@@ -30,11 +31,13 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 /**
  * Waits for an execution through the controller-wide watcher: no executor and no thread is held, the watch is
  * re-registered from the persisted request after a controller restart, and progress lines go to the build log.
+ *
+ * <p>A controller shutdown never ends the step: the watcher's stop completes the watch with a
+ * {@link WatcherClosedException}, which leaves the step's outcome open, and {@link #onResume()} watches again.
  */
 abstract class WaitingExecution extends BackgroundExecution {
 
     private static final long serialVersionUID = 1L;
-    private static final String PREFIX = "[AWS Step Functions] ";
 
     private final boolean failOnError;
     private final boolean stopOnAbort;
@@ -61,19 +64,18 @@ abstract class WaitingExecution extends BackgroundExecution {
         request = WatchRequest.of(execution, settings, deadline, options);
         getContext().saveState();
         TaskListener listener = listener();
-        listener.getLogger().println(PREFIX + "Waiting for " + execution
-                + ConsoleLinks.execution(execution).map(link -> " (" + link + ")").orElse("")
-                + (deadline == null ? "" : " until " + deadline));
+        listener.getLogger().println(ConsoleLines.PREFIX + "Waiting for " + execution
+                + ConsoleLines.consoleLink(execution) + (deadline == null ? "" : " until " + deadline));
         register(credentials, listener);
     }
 
     private void register(CredentialsSource credentials, TaskListener listener) throws Exception {
         Run<?, ?> run = run();
-        Watch registered = ControllerEngine.get().watcher().watch(request.withProgressAfter(progressCursor),
-                credentials, new WatchListener() {
+        Watch registered = ControllerEngine.get().watcher().watch(request.withProgressAfter(progressCursor), credentials,
+                new WatchListener() {
                     @Override
                     public void onProgress(ProgressEvent event) {
-                        listener.getLogger().println(PREFIX + event.describe());
+                        listener.getLogger().println(ConsoleLines.PREFIX + event.describe());
                         progressCursor = event.eventId();
                     }
 
@@ -86,7 +88,7 @@ abstract class WaitingExecution extends BackgroundExecution {
 
                     @Override
                     public void onTrouble(String message) {
-                        listener.getLogger().println(PREFIX + message);
+                        listener.getLogger().println(ConsoleLines.PREFIX + message);
                     }
                 });
         watch = registered;
@@ -95,11 +97,11 @@ abstract class WaitingExecution extends BackgroundExecution {
 
     private void finished(Run<?, ?> run, TaskListener listener, WatchResult result, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof CancellationException) {
+        if (cause instanceof CancellationException || cause instanceof WatcherClosedException || stopping()) {
             return;
         }
         if (cause != null) {
-            getContext().onFailure(cause instanceof WatchTimeoutException
+            fail(cause instanceof WatchTimeoutException
                     ? new AbortException(cause.getMessage()) : explained(cause));
             return;
         }
@@ -107,30 +109,38 @@ abstract class WaitingExecution extends BackgroundExecution {
         StepFunctionsRunAction.of(run).record(end.executionArn().toString(), end.stateMachineArn(),
                 end.state().name(), end.startDate(), end.stopDate().orElse(null), null);
         if (end.state() == ExecutionState.SUCCEEDED) {
-            listener.getLogger().println(PREFIX + end.executionArn() + " SUCCEEDED");
-            getContext().onSuccess(returnArn ? end.executionArn().toString() : end.output());
+            listener.getLogger().println(ConsoleLines.PREFIX + end.summary());
+            succeed(returnArn ? end.executionArn().toString() : end.output());
             return;
         }
         String explanation = result.failureMessage();
         if (failOnError) {
-            getContext().onFailure(new AbortException(explanation));
+            fail(new AbortException(explanation));
         } else {
-            listener.getLogger().println(PREFIX + explanation + " (failOnError: false, so the step returns null)");
-            getContext().onSuccess(returnArn ? end.executionArn().toString() : null);
+            listener.getLogger().println(ConsoleLines.PREFIX + explanation
+                    + " (failOnError: false, so the step returns null)");
+            succeed(returnArn ? end.executionArn().toString() : null);
         }
     }
 
+    /** Whether the wait had begun: the execution was known and the watch request saved. */
+    protected final boolean waiting() {
+        return request != null;
+    }
+
+    /** After a restart: what to do when the step had not begun to wait yet (the work before the wait, again). */
+    protected abstract void resumeBeforeWaiting();
+
     @Override
     public void onResume() {
-        if (request == null) {
-            getContext().onFailure(new AbortException(PREFIX + "Jenkins restarted before this step knew which"
-                    + " execution to wait for; check the build log and the Step Functions console, then run the"
-                    + " step again"));
+        if (!waiting()) {
+            resumeBeforeWaiting();
             return;
         }
         inBackground(() -> {
             TaskListener listener = listener();
-            listener.getLogger().println(PREFIX + "Resuming the wait for " + request.execution());
+            listener.getLogger().println(ConsoleLines.PREFIX + "Resuming the wait for " + request.execution()
+                    + " after a Jenkins restart");
             register(resolve().credentials(), listener);
         });
     }
@@ -150,9 +160,11 @@ abstract class WaitingExecution extends BackgroundExecution {
                         resolve().credentials())) {
                     new StepFunctionsOperations(lease.sfn()).stop(execution, "Jenkins.Aborted",
                             "Stopped because the Jenkins build " + run().getFullDisplayName() + " was aborted");
-                    listener.getLogger().println(PREFIX + "Stopped " + execution + " (stopOnAbort: true)");
+                    listener.getLogger().println(ConsoleLines.PREFIX + "Stopped " + execution
+                            + " (stopOnAbort: true)");
                 } catch (RuntimeException e) {
-                    listener.getLogger().println(PREFIX + "Could not stop " + execution + ": " + e.getMessage());
+                    listener.getLogger().println(ConsoleLines.PREFIX + "Could not stop " + execution + ": "
+                            + e.getMessage());
                 }
                 return null;
             });

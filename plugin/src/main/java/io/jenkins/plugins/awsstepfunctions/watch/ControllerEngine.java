@@ -3,24 +3,35 @@ package io.jenkins.plugins.awsstepfunctions.watch;
 import hudson.init.Terminator;
 import io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration;
 import io.jenkins.plugins.awsstepfunctions.connection.StepFunctionsClients;
+import java.lang.ref.WeakReference;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.workflow.flow.FlowExecutionList;
 
 /**
  * The controller-wide engine: one client cache, one execution watcher, and a few threads for the short calls steps
  * make (start, describe, stop). Created on first use with the global DescribeExecution budget (a changed budget
- * applies after a restart); closed when Jenkins shuts down, after which waiting steps resume on the next start.
+ * applies after a restart).
+ *
+ * <p>Stopped when Jenkins shuts down, after every Pipeline has been suspended and its program saved, so that what
+ * the engine's stop does to pending work (watches end with {@link WatcherClosedException}, calls are interrupted)
+ * never reaches a saved program: steps see {@link #isStopping()} and leave their outcome open, and resume after the
+ * restart.
  */
 public final class ControllerEngine {
 
     private static final int CALL_THREADS = 4;
 
     private static ControllerEngine instance;
+    /** The Jenkins that stopped its engine: no new engine for it (a later Jenkins in the same JVM gets one). */
+    private static WeakReference<Jenkins> stoppedWith = new WeakReference<>(null);
 
     private final StepFunctionsClients clients = new StepFunctionsClients();
     private final ExecutionWatcher watcher;
     private final ExecutorService calls;
+    private volatile boolean stopping;
 
     private ControllerEngine(int describePerSecond) {
         this.watcher = new ExecutionWatcher(WatcherSettings.builder().describePerSecond(describePerSecond).build(),
@@ -33,7 +44,12 @@ public final class ControllerEngine {
         });
     }
 
+    /** @throws EngineStoppedException once Jenkins is shutting down and the engine has stopped */
     public static synchronized ControllerEngine get() {
+        Jenkins jenkins = Jenkins.getInstanceOrNull();
+        if (jenkins != null && stoppedWith.get() == jenkins) {
+            throw new EngineStoppedException();
+        }
         if (instance == null) {
             StepFunctionsGlobalConfiguration global = StepFunctionsGlobalConfiguration.get();
             instance = new ControllerEngine(global == null ? WatcherSettings.DEFAULT_DESCRIBE_PER_SECOND
@@ -55,13 +71,27 @@ public final class ControllerEngine {
         return calls;
     }
 
-    @Terminator
-    public static synchronized void shutdown() {
-        if (instance != null) {
-            instance.watcher.close();
-            instance.calls.shutdownNow();
-            instance.clients.close();
+    /**
+     * Whether this engine is stopping with Jenkins: a failure now (a closed watch, an interrupted call) is the
+     * shutdown's doing, not the step's outcome.
+     */
+    public boolean isStopping() {
+        return stopping;
+    }
+
+    @Terminator(requires = FlowExecutionList.EXECUTIONS_SUSPENDED)
+    public static void shutdown() {
+        ControllerEngine engine;
+        synchronized (ControllerEngine.class) {
+            stoppedWith = new WeakReference<>(Jenkins.getInstanceOrNull());
+            engine = instance;
             instance = null;
+        }
+        if (engine != null) {
+            engine.stopping = true;
+            engine.watcher.close();
+            engine.calls.shutdownNow();
+            engine.clients.close();
         }
     }
 }

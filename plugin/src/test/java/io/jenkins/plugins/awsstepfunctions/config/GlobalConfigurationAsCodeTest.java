@@ -1,45 +1,34 @@
 package io.jenkins.plugins.awsstepfunctions.config;
 
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.casc.ConfigurationAsCode;
 import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
 import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
+import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.Rule;
-import org.junit.Test;
+import org.junit.jupiter.api.Test;
 
 /** The global configuration reads from and exports to Configuration as Code. */
-public class GlobalConfigurationAsCodeTest {
-
-    @Rule
-    public JenkinsConfiguredWithCodeRule j = new JenkinsConfiguredWithCodeRule();
+@WithJenkinsConfiguredWithCode
+class GlobalConfigurationAsCodeTest {
 
     @Test
     @ConfiguredWithCode("configuration-as-code.yaml")
-    public void roundTrip() throws Exception {
+    void roundTrip(JenkinsConfiguredWithCodeRule j) throws Exception {
         StepFunctionsGlobalConfiguration global = StepFunctionsGlobalConfiguration.get();
-        assertEquals("eu-west-1", global.getRegion());
-        assertEquals("deploy-keys", global.getCredentialsId());
-        assertEquals("http://127.0.0.1:4584", global.getEndpointUrl());
-        assertEquals("arn:aws:iam::123456789012:role/deployer", global.getRoleArn());
-        assertFalse(global.isVerify());
-        assertEquals(5, global.getDescribePerSecond());
-        assertEquals(20, global.getPollInterval());
+        assertThat(global.getRegion()).isEqualTo("eu-west-1");
+        assertThat(global.getCredentialsId()).isEqualTo("deploy-keys");
+        assertThat(global.getEndpointUrl()).isEqualTo("http://127.0.0.1:4584");
+        assertThat(global.getRoleArn()).isEqualTo("arn:aws:iam::123456789012:role/deployer");
+        assertThat(global.isVerify()).isFalse();
+        assertThat(global.getDescribePerSecond()).isEqualTo(5);
+        assertThat(global.getPollInterval()).isEqualTo(20);
 
         ByteArrayOutputStream exported = new ByteArrayOutputStream();
         ConfigurationAsCode.get().export(exported);
-        String yaml = exported.toString(StandardCharsets.UTF_8);
-        assertContains(yaml, "awsStepFunctions:");
-        assertContains(yaml, "region: \"eu-west-1\"");
-        assertContains(yaml, "describePerSecond: 5");
-    }
-
-    private static void assertContains(String text, String part) {
-        if (!text.contains(part)) {
-            throw new AssertionError("Expected the export to contain " + part + " but it was:\n" + text);
-        }
+        assertThat(exported.toString(StandardCharsets.UTF_8)).contains("awsStepFunctions:", "region: \"eu-west-1\"",
+                "describePerSecond: 5");
     }
 }

@@ -2,12 +2,15 @@ package io.jenkins.plugins.awsstepfunctions.freestyle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,9 +47,9 @@ class FormSecurityTest {
         return postPage(user, path).getWebResponse().getStatusCode();
     }
 
-    private int get(String user, String path) throws Exception {
+    private WebResponse get(String user, String path) throws Exception {
         JenkinsRule.WebClient web = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login(user);
-        return web.goTo(path, null).getWebResponse().getStatusCode();
+        return web.goTo(path, null).getWebResponse();
     }
 
     private static final String DESCRIPTOR =
@@ -79,10 +82,56 @@ class FormSecurityTest {
         assertThat(forConfigurer).contains("visible-one").doesNotContain("secret");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"testConnection?" + NOWHERE, "checkRegion?value=x", "fillCredentialsIdItems"})
-    void jobEndpointsRefuseGet(String endpoint) throws Exception {
-        assertThat(get("configurer", DESCRIPTOR + endpoint)).isEqualTo(405);
+    /**
+     * A GET on a POST-only endpoint is refused by Stapler (404: no dispatcher matches; some versions say 405). Either
+     * way it must not act: no call leaves Jenkins, no credential is listed, no value is checked.
+     */
+    @org.junit.jupiter.api.Test
+    void getOnTestConnectionMakesNoCall() throws Exception {
+        WireMockServer service = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+                .bindAddress("127.0.0.1"));
+        service.start();
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance().getCredentials().add(
+                new com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl(
+                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL, "form-keys",
+                        "AKIAFORMKEYS00000001", "secret", "keys for the check", null, null, null));
+        try {
+            String testConnection = DESCRIPTOR + "testConnection?credentialsId=form-keys&region=us-east-1&endpointUrl="
+                    + service.baseUrl();
+            WebResponse response = get("configurer", testConnection);
+
+            assertThat(response.getStatusCode()).isIn(404, 405);
+            assertThat(service.getAllServeEvents()).as("requests that reached the endpoint").isEmpty();
+
+            post("configurer", testConnection);
+            assertThat(service.getAllServeEvents()).as("requests once posted").isNotEmpty();
+        } finally {
+            service.stop();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void getOnACredentialListListsNothing() throws Exception {
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance().getCredentials().add(
+                new com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl(
+                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL, "listed-by-get",
+                        "AKIALISTEDBYGET00001", "secret", "a deploy key", null, null, null));
+
+        WebResponse response = get("configurer", DESCRIPTOR + "fillCredentialsIdItems");
+
+        assertThat(response.getStatusCode()).isIn(404, 405);
+        assertThat(response.getContentAsString()).doesNotContain("listed-by-get");
+    }
+
+    @org.junit.jupiter.api.Test
+    void getOnAFormCheckChecksNothing() throws Exception {
+        WebResponse refused = get("configurer", DESCRIPTOR + "checkRegion?value=not%20a%20region");
+        String answered = postPage("configurer", DESCRIPTOR + "checkRegion?value=not%20a%20region").getWebResponse()
+                .getContentAsString();
+
+        assertThat(refused.getStatusCode()).isIn(404, 405);
+        assertThat(answered).as("the same check, posted").contains("region");
+        assertThat(refused.getContentAsString()).doesNotContain(answered);
     }
 
     @ParameterizedTest

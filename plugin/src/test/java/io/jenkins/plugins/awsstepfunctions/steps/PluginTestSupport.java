@@ -20,9 +20,14 @@ final class PluginTestSupport {
 
     /** Global defaults for moto, and an AWS credential with moto's keys in the system store. */
     static void useMoto(MotoServer moto) throws IOException {
+        useMotoThrough(moto.endpoint().toString());
+    }
+
+    /** As {@link #useMoto(MotoServer)}, through another endpoint in front of moto (WireMock, for faults). */
+    static void useMotoThrough(String endpoint) throws IOException {
         StepFunctionsGlobalConfiguration global = StepFunctionsGlobalConfiguration.get();
         global.setRegion(MotoServer.REGION);
-        global.setEndpointUrl(moto.endpoint().toString());
+        global.setEndpointUrl(endpoint);
         global.setCredentialsId(CREDENTIALS_ID);
         global.setPollInterval(1);
         SystemCredentialsProvider.getInstance().getCredentials().add(awsCredential(CREDENTIALS_ID));

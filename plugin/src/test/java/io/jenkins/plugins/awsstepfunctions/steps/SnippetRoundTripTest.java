@@ -1,21 +1,27 @@
 package io.jenkins.plugins.awsstepfunctions.steps;
 
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
-import org.junit.Rule;
-import org.junit.Test;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** What the Snippet Generator writes parses back into the same step. */
-public class SnippetRoundTripTest {
+@WithJenkins
+class SnippetRoundTripTest {
 
-    @Rule
-    public JenkinsRule j = new JenkinsRule();
+    private JenkinsRule j;
+
+    @BeforeEach
+    void setUp(JenkinsRule j) {
+        this.j = j;
+    }
 
     private static final String SM = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
     private static final String EX = "arn:aws:states:us-east-1:123456789012:execution:orders:b1";
 
     @Test
-    public void startExecution() throws Exception {
+    void startExecution() throws Exception {
         SnippetizerTester tester = new SnippetizerTester(j);
         tester.assertRoundTrip(new StartExecutionStep(SM), "sfnStartExecution '" + SM + "'");
         StartExecutionStep step = new StartExecutionStep(SM);
@@ -29,7 +35,7 @@ public class SnippetRoundTripTest {
     }
 
     @Test
-    public void waitForExecution() throws Exception {
+    void waitForExecution() throws Exception {
         SnippetizerTester tester = new SnippetizerTester(j);
         WaitForExecutionStep step = new WaitForExecutionStep(EX);
         step.setStopOnAbort(true);
@@ -39,7 +45,7 @@ public class SnippetRoundTripTest {
     }
 
     @Test
-    public void getOutput() throws Exception {
+    void getOutput() throws Exception {
         SnippetizerTester tester = new SnippetizerTester(j);
         tester.assertRoundTrip(new GetOutputStep(EX), "sfnGetOutput '" + EX + "'");
     }
