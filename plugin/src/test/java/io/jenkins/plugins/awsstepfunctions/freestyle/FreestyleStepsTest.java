@@ -9,6 +9,7 @@ import io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfigurati
 import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
 import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
+import java.io.StringWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,6 +62,31 @@ class FreestyleStepsTest {
         assertThat(captured.getEnvVars().get("SFN_EXECUTION_STATUS")).isEqualTo("SUCCEEDED");
         assertThat(captured.getEnvVars().get("SFN_OUTPUT")).contains("\"greeting\":\"hello\"").contains("\"build\":\"1\"");
         assertThat(build.getWorkspace().child("sfn-output.json").readToString()).contains("\"greeting\":\"hello\"");
+    }
+
+    @Test
+    void anUnnamedStartIsNamedAfterTheBuildAndTheLogLinksToTheConsoleOnce() throws Exception {
+        String arn = StateMachines.create(sfn, "pass");
+        FreeStyleProject project = j.createFreeStyleProject("unnamed");
+        StartExecutionBuilder first = new StartExecutionBuilder(arn);
+        first.setWait(true);
+        project.getBuildersList().add(first);
+        project.getBuildersList().add(new StartExecutionBuilder(arn));
+        CaptureEnvironmentBuilder captured = new CaptureEnvironmentBuilder();
+        project.getBuildersList().add(captured);
+
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        assertThat(captured.getEnvVars().get("SFN_EXECUTION_ARN")).matches(".*:execution:[^:]+:unnamed-1-[0-9a-f]{12}");
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).as("two starts, two names")
+                .extracting(e -> e.name()).hasSize(2).doesNotHaveDuplicates();
+        String log = JenkinsRule.getLog(build);
+        assertThat(log).contains("(open in the AWS console)").containsPattern("SUCCEEDED after \\d+\\.\\d s")
+                .doesNotContain("console.aws.amazon.com");
+        StringWriter html = new StringWriter();
+        build.getLogText().writeHtmlTo(0, html);
+        assertThat(html.toString()).contains("href='https://us-east-1.console.aws.amazon.com/states/home"
+                + "?region=us-east-1#/v2/executions/details/arn:aws:states:us-east-1:");
     }
 
     @Test

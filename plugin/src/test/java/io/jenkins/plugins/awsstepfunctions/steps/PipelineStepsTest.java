@@ -12,6 +12,7 @@ import io.jenkins.plugins.awsstepfunctions.action.StepFunctionsRunAction;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
 import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
+import java.io.StringWriter;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -58,6 +59,26 @@ class PipelineStepsTest {
         StepFunctionsRunAction action = build.getAction(StepFunctionsRunAction.class);
         assertThat(action.getExecutions()).hasSize(1);
         assertThat(action.getExecutions().get(0).getStatus()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void unnamedStartsAreNamedAfterTheBuildAndTheStepAndTheLogLinksToTheConsoleOnce() throws Exception {
+        String arn = StateMachines.create(sfn, "pass");
+
+        WorkflowRun build = run("unnamed", "def a = sfnStartExecution(stateMachineArn: '" + arn + "', wait: true)\n"
+                + "def b = sfnStartExecution(stateMachineArn: '" + arn + "')\necho \"A=${a} B=${b}\"", Result.SUCCESS);
+
+        String log = JenkinsRule.getLog(build);
+        assertThat(log).containsPattern("A=arn:aws:states:us-east-1:\\d{12}:execution:[^:]+:unnamed-1-[0-9a-f]{12} ")
+                .containsPattern("B=arn:aws:states:us-east-1:\\d{12}:execution:[^:]+:unnamed-1-[0-9a-f]{12}");
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).as("two starts, two names")
+                .extracting(e -> e.name()).hasSize(2).doesNotHaveDuplicates();
+        assertThat(log).contains("(open in the AWS console)").containsPattern("SUCCEEDED after \\d+\\.\\d s")
+                .doesNotContain("console.aws.amazon.com");
+        StringWriter html = new StringWriter();
+        build.getLogText().writeHtmlTo(0, html);
+        assertThat(html.toString()).contains("href='https://us-east-1.console.aws.amazon.com/states/home"
+                + "?region=us-east-1#/v2/executions/details/arn:aws:states:us-east-1:");
     }
 
     @Test
