@@ -21,6 +21,7 @@ import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
 import io.jenkins.plugins.awsstepfunctions.json.JsonException;
 import io.jenkins.plugins.awsstepfunctions.variables.DeferredCheck;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
+import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
 import java.util.function.Consumer;
 import jenkins.model.Jenkins;
 
@@ -140,7 +141,7 @@ public final class FormChecks {
                     connection.credentials())) {
                 return FormValidation.ok(ConnectionCheck.run(lease, stateMachine));
             }
-        } catch (InvalidSettingException | StepFunctionsException | AbortException e) {
+        } catch (InvalidSettingException | StepFunctionsException | AbortException | EngineStoppedException e) {
             return FormValidation.error(e.getMessage());
         }
     }

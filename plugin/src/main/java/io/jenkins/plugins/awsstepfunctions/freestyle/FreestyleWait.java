@@ -8,6 +8,7 @@ import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
+import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
 import io.jenkins.plugins.awsstepfunctions.watch.ProgressEvent;
 import io.jenkins.plugins.awsstepfunctions.watch.Watch;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchListener;
@@ -56,6 +57,8 @@ final class FreestyleWait {
                     new StepFunctionsOperations(lease.sfn()).stop(execution, "Jenkins.Aborted",
                             "Stopped because the Jenkins build was aborted");
                     listener.getLogger().println(Messages.Log_Stopped(execution));
+                } catch (EngineStoppedException shuttingDown) {
+                    listener.getLogger().println(Messages.Error_ShuttingDown(execution));
                 }
             }
             throw aborted;

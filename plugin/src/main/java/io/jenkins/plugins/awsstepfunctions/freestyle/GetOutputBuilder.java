@@ -20,6 +20,7 @@ import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.json.Json;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
+import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.kohsuke.stapler.AncestorInPath;
@@ -104,7 +105,7 @@ public final class GetOutputBuilder extends FreestyleConnection {
                 throw new AbortException(e.getMessage());
             }
             Outcomes.failed(run, listener, e.getMessage(), unstableOnFailure);
-        } catch (InvalidSettingException | StepFunctionsException e) {
+        } catch (InvalidSettingException | StepFunctionsException | EngineStoppedException e) {
             throw new AbortException(e.getMessage());
         }
     }

@@ -27,6 +27,7 @@ import io.jenkins.plugins.awsstepfunctions.execution.SyncExecutionResult;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.forms.StepParameters;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
+import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
 import java.io.IOException;
 import org.kohsuke.stapler.AncestorInPath;
@@ -197,7 +198,7 @@ public final class StartExecutionBuilder extends FreestyleConnection {
                 Outcomes.waitAndReport(run, listener, execution, connection, pollInterval, timeout, stopOnAbort,
                         unstableOnFailure);
             }
-        } catch (InvalidSettingException | StepFunctionsException e) {
+        } catch (InvalidSettingException | StepFunctionsException | EngineStoppedException e) {
             throw new AbortException(e.getMessage());
         }
     }

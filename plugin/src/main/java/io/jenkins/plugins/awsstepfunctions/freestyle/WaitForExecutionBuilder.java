@@ -16,6 +16,7 @@ import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.forms.StepParameters;
+import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
 import java.io.IOException;
 import org.kohsuke.stapler.AncestorInPath;
@@ -93,7 +94,7 @@ public final class WaitForExecutionBuilder extends FreestyleConnection {
             ConnectionResolver.Resolved connection = ConnectionResolver.resolve(run, connection(env));
             Outcomes.waitAndReport(run, listener, execution, connection, pollInterval, timeout, stopOnAbort,
                     unstableOnFailure);
-        } catch (InvalidSettingException | StepFunctionsException e) {
+        } catch (InvalidSettingException | StepFunctionsException | EngineStoppedException e) {
             throw new AbortException(e.getMessage());
         }
     }

@@ -14,6 +14,7 @@ import io.jenkins.plugins.awsstepfunctions.execution.ExecutionDescription;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
+import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
 import io.jenkins.plugins.awsstepfunctions.watch.ProgressEvent;
 import io.jenkins.plugins.awsstepfunctions.watch.Watch;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchListener;
@@ -152,9 +153,15 @@ abstract class WaitingExecution extends BackgroundExecution {
             current.cancel();
         }
         super.stop(cause);
-        if (stopOnAbort && request != null) {
+        if (stopOnAbort && request != null && !stopping()) {
             ExecutionArn execution = request.execution();
-            ControllerEngine.get().calls().submit(() -> {
+            ControllerEngine engine;
+            try {
+                engine = ControllerEngine.get();
+            } catch (EngineStoppedException shuttingDown) {
+                return;
+            }
+            engine.calls().submit(() -> {
                 TaskListener listener = listener();
                 try (ClientLease lease = ControllerEngine.get().clients().lease(request.connection(),
                         resolve().credentials())) {

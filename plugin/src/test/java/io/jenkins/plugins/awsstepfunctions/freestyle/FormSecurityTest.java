@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
