@@ -9,7 +9,6 @@ import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
 import io.jenkins.plugins.awsstepfunctions.execution.FailureReport;
 import io.jenkins.plugins.awsstepfunctions.execution.ServiceErrors;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
-import io.jenkins.plugins.awsstepfunctions.json.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,53 +18,69 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
-import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
-import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 
 /**
- * Waits for any number of executions with a fixed number of threads: one loop thread that owns every watch's state
- * and decides what to call when, and {@link WatcherSettings#ioThreads()} threads that make the calls. No thread waits
- * for an execution.
+ * Waits for any number of executions with a bounded number of threads: one loop thread that owns every watch's
+ * state and decides what to call when, I/O threads that make the calls (at most {@link WatcherSettings#ioThreads()}
+ * at a time per account, region and endpoint, so a slow endpoint holds only its own), and a few threads that call
+ * the listeners ({@link ListenerCalls}). No thread waits for an execution.
  *
  * <p>Calls are budgeted per account, region and endpoint ({@link WatcherSettings}): DescribeExecution, ListExecutions
  * and GetExecutionHistory each have a rate no one-second window exceeds, shared fairly (the watch due longest goes
  * first) and halved on throttling. From {@link WatcherSettings#batchThreshold()} watches of one state machine on,
  * one ListExecutions (status RUNNING) checks them all, and only those that left RUNNING are described.
+ *
+ * <p>Every {@link Watch} handed out ends: with a result, a failure, or {@link WatcherClosedException} when the
+ * watcher is closed, whatever its listener does and whatever fails (Errors included).
  */
 public final class ExecutionWatcher implements AutoCloseable {
 
     private static final double BACKOFF = 1.5;
+    /** The shortest delay between two checks after the first, whatever the first check's delay. */
+    static final Duration MIN_BACKOFF = Duration.ofMillis(500);
     private static final int MAX_CONSECUTIVE_ERRORS = 10;
     private static final int LIST_PAGE = 1000;
-    private static final int HISTORY_PAGE = 100;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final WatcherSettings settings;
     private final StepFunctionsClients clients;
     private final boolean ownsClients;
     private final Clock clock;
-    private final ScheduledExecutorService loop;
-    private final ExecutorService io;
+    private final ScheduledThreadPoolExecutor loop;
+    private final ThreadFactory ioThreads = threads("sfn-watcher-io");
+    /** Each lane's I/O threads: one lane's slow calls never hold another lane's. */
+    private final Set<ThreadPoolExecutor> ioPools = ConcurrentHashMap.newKeySet();
+    private final ExecutorService overdue;
+    private final ListenerCalls listenerCalls;
     private final SplittableRandom random = new SplittableRandom();
+    private final AtomicLong sequence = new AtomicLong();
     private final Map<Lane.Key, Lane> lanes = new HashMap<>();
-    private final PriorityQueue<WatchState> deadlines = new PriorityQueue<>(
-            Comparator.comparing(w -> w.request.deadline().orElse(Instant.MAX)));
+    private final TreeSet<WatchState> deadlines = new TreeSet<>(
+            Comparator.comparing((WatchState w) -> w.request.deadline().orElse(Instant.MAX))
+                    .thenComparingLong(w -> w.sequence));
     private final Set<WatchState> all = new HashSet<>();
-    private final AtomicInteger active = new AtomicInteger();
+    /** Every watch handed out and not yet completed, whoever completes it: what {@link #close()} must end. */
+    private final Set<WatchState> handedOut = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> wakeup;
     private Instant wakeupAt;
     private volatile boolean closed;
@@ -85,8 +100,12 @@ public final class ExecutionWatcher implements AutoCloseable {
         this.clients = clients;
         this.ownsClients = ownsClients;
         this.clock = clock;
-        this.loop = Executors.newSingleThreadScheduledExecutor(threads("sfn-watcher-loop"));
-        this.io = Executors.newFixedThreadPool(settings.ioThreads(), threads("sfn-watcher-io"));
+        this.loop = new ScheduledThreadPoolExecutor(1, threads("sfn-watcher-loop"));
+        this.loop.setRemoveOnCancelPolicy(true);
+        this.overdue = Executors.newCachedThreadPool(threads("sfn-watcher-overdue"));
+        this.listenerCalls = new ListenerCalls(threads("sfn-watcher-listener"), overdue, loop,
+                (w, failure) -> onLoop(w, () -> fail(w, new WatchFailedException(w.request.execution().toString(),
+                        "its listener", failure))));
     }
 
     private static ThreadFactory threads(String name) {
@@ -100,7 +119,8 @@ public final class ExecutionWatcher implements AutoCloseable {
 
     /**
      * Starts watching. The credentials are resolved by the caller (again after a restart); the request holds the
-     * rest.
+     * rest. Listener calls come from the watcher's threads, in order, one at a time; a listener that throws ends the
+     * watch with a {@link WatchFailedException}.
      *
      * @throws InvalidSettingException when the connection settings cannot work (before any call)
      * @throws IllegalStateException when the watcher is closed
@@ -114,25 +134,32 @@ public final class ExecutionWatcher implements AutoCloseable {
         }
         ClientLease lease = clients.lease(request.connection(), credentials);
         WatchState state = new WatchState(request, listener == null ? WatchListener.NONE : listener, lease,
-                clock.instant());
-        active.incrementAndGet();
+                clock.instant(), sequence.incrementAndGet());
+        handedOut.add(state);
         state.future.whenComplete((result, error) -> {
+            handedOut.remove(state);
             if (state.future.isCancelled()) {
-                onLoop(() -> finish(state));
+                onLoop(state, () -> finish(state));
             }
         });
-        onLoop(() -> register(state));
+        // close() sets closed before it ends what handedOut holds: either it sees this watch, or this sees closed.
+        if (closed) {
+            state.future.completeExceptionally(new WatcherClosedException(request.execution().toString()));
+            state.lease.close();
+        } else {
+            onLoop(state, () -> register(state));
+        }
         return new Watch(state);
     }
 
     /** Watches not yet completed. */
     public int activeWatches() {
-        return active.get();
+        return handedOut.size();
     }
 
     /**
-     * Stops every watch (their results complete with a {@link WatcherClosedException}), the threads and, if owned,
-     * the clients. Executions are not touched.
+     * Ends every watch not yet completed with a {@link WatcherClosedException}, stops the threads and, if owned,
+     * closes the clients. Executions are not touched. Bounded: no listener and no call in flight can hold it.
      */
     @Override
     public void close() {
@@ -141,22 +168,28 @@ public final class ExecutionWatcher implements AutoCloseable {
         }
         closed = true;
         try {
-            loop.submit(() -> {
-                for (WatchState w : new ArrayList<>(all)) {
-                    w.future.completeExceptionally(new WatcherClosedException(w.request.execution().toString()));
-                    finish(w);
-                }
-            }).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+            loop.submit(() -> new ArrayList<>(all).forEach(this::finish))
+                    .get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception loopBusyOrGone) {
+            // the watches are ended below all the same
         }
         loop.shutdownNow();
-        io.shutdownNow();
+        ioPools.forEach(ThreadPoolExecutor::shutdownNow);
+        listenerCalls.shutdownNow();
+        for (WatchState w : new ArrayList<>(handedOut)) {
+            w.future.completeExceptionally(new WatcherClosedException(w.request.execution().toString()));
+            w.lease.close();
+        }
+        overdue.shutdown();
         try {
-            loop.awaitTermination(10, TimeUnit.SECONDS);
-            io.awaitTermination(10, TimeUnit.SECONDS);
+            // Bounded: a call or a listener that ignores interruption is left to end on its own (daemon threads).
+            loop.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            for (ThreadPoolExecutor io : ioPools) {
+                io.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            listenerCalls.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -167,16 +200,39 @@ public final class ExecutionWatcher implements AutoCloseable {
 
     // ---- everything below runs on the loop thread, except the bodies of the io tasks ----
 
-    private void onLoop(Runnable task) {
-        if (!closed) {
+    /** Runs a task of one watch on the loop; whatever it throws ends that watch, and the loop goes on. */
+    private void onLoop(WatchState w, Runnable task) {
+        onLoop(() -> {
             try {
-                loop.execute(() -> {
-                    task.run();
-                    dispatch();
-                });
-            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-                // close() completes every watch
+                task.run();
+            } catch (Throwable t) {
+                fail(w, new WatchFailedException(w.request.execution().toString(), "the watcher", t));
             }
+        });
+    }
+
+    private void onLoop(Runnable task) {
+        if (closed) {
+            return;
+        }
+        try {
+            loop.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    dispatchSafely();
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            // close() ends every watch
+        }
+    }
+
+    private void dispatchSafely() {
+        try {
+            dispatch();
+        } catch (Throwable t) {
+            // A fault of the loop's own must not stop it; the next event dispatches again.
         }
     }
 
@@ -186,7 +242,7 @@ public final class ExecutionWatcher implements AutoCloseable {
             return;
         }
         Lane lane = lanes.computeIfAbsent(new Lane.Key(w.request.execution().account(), w.request.execution().region(),
-                w.request.connection().endpointUrl().map(Object::toString).orElse("")), key -> new Lane(settings));
+                w.request.connection().endpointUrl().map(Object::toString).orElse("")), key -> newLane());
         w.lane = lane;
         all.add(w);
         if (w.request.deadline().isPresent()) {
@@ -198,6 +254,14 @@ public final class ExecutionWatcher implements AutoCloseable {
         enqueue(w);
     }
 
+    private Lane newLane() {
+        ThreadPoolExecutor io = new ThreadPoolExecutor(settings.ioThreads(), settings.ioThreads(), 30,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), ioThreads);
+        io.allowCoreThreadTimeOut(true);
+        ioPools.add(io);
+        return new Lane(settings, io);
+    }
+
     private boolean batched(WatchState w) {
         Lane.Group group = w.lane.groups.get(w.stateMachine);
         return group != null && batched(group);
@@ -207,11 +271,24 @@ public final class ExecutionWatcher implements AutoCloseable {
         return !group.listDenied && group.members.size() >= settings.batchThreshold();
     }
 
-    /** (Re)schedules a DescribeExecution at {@code w.nextCheck}; an older entry of the same watch goes stale. */
+    /** (Re)schedules a DescribeExecution at {@code w.nextCheck}, replacing the watch's earlier one. */
     private void enqueue(WatchState w) {
+        unqueue(w);
         if (!w.inFlight && w.waiting() && (w.forcedDescribe || !batched(w))) {
-            w.lane.due.add(new Lane.Due(w, w.nextCheck, ++w.version));
+            w.due = new Lane.Due(w, w.nextCheck);
+            w.lane.due.add(w.due);
         }
+    }
+
+    private void unqueue(WatchState w) {
+        if (w.due != null) {
+            w.lane.due.remove(w.due);
+            w.due = null;
+        }
+    }
+
+    private boolean ioFree(Lane lane) {
+        return lane.calls < settings.ioThreads();
     }
 
     private void dispatch() {
@@ -219,15 +296,12 @@ public final class ExecutionWatcher implements AutoCloseable {
             return;
         }
         Instant now = clock.instant();
-        while (!deadlines.isEmpty() && (deadlines.peek().done
-                || !deadlines.peek().request.deadline().orElseThrow().isAfter(now))) {
-            WatchState w = deadlines.poll();
-            if (!w.done) {
-                fail(w, new WatchTimeoutException(w.request.execution(), w.request.deadline().orElseThrow(),
-                        w.lastState));
-            }
+        while (!deadlines.isEmpty() && !deadlines.first().request.deadline().orElseThrow().isAfter(now)) {
+            WatchState w = deadlines.pollFirst();
+            fail(w, new WatchTimeoutException(w.request.execution(), w.request.deadline().orElseThrow(),
+                    w.lastState));
         }
-        Instant next = deadlines.isEmpty() ? Instant.MAX : deadlines.peek().request.deadline().orElseThrow();
+        Instant next = deadlines.isEmpty() ? Instant.MAX : deadlines.first().request.deadline().orElseThrow();
         for (Lane lane : lanes.values()) {
             next = min(next, dispatch(lane, now));
         }
@@ -237,7 +311,7 @@ public final class ExecutionWatcher implements AutoCloseable {
     private Instant dispatch(Lane lane, Instant now) {
         Instant next = Instant.MAX;
         for (Lane.Group group : lane.groups.values()) {
-            if (!batched(group) || group.listInFlight) {
+            if (!batched(group) || group.listInFlight || !ioFree(lane)) {
                 continue;
             }
             if (group.listToken == null && group.nextList.isAfter(now)) {
@@ -248,11 +322,11 @@ public final class ExecutionWatcher implements AutoCloseable {
                 next = min(next, lane.list.nextPermitAt(now));
             }
         }
-        while (!lane.due.isEmpty()) {
-            Lane.Due entry = lane.due.peek();
+        while (!lane.due.isEmpty() && ioFree(lane)) {
+            Lane.Due entry = lane.due.first();
             WatchState w = entry.watch();
-            if (entry.version() != w.version || !w.waiting() || w.inFlight || (batched(w) && !w.forcedDescribe)) {
-                lane.due.poll();
+            if (!w.waiting() || w.inFlight || (batched(w) && !w.forcedDescribe)) {
+                unqueue(w);
                 continue;
             }
             if (entry.at().isAfter(now)) {
@@ -263,10 +337,10 @@ public final class ExecutionWatcher implements AutoCloseable {
                 next = min(next, lane.describe.nextPermitAt(now));
                 break;
             }
-            lane.due.poll();
+            unqueue(w);
             describe(w);
         }
-        while (!lane.finishing.isEmpty() || !lane.progress.isEmpty()) {
+        while ((!lane.finishing.isEmpty() || !lane.progress.isEmpty()) && ioFree(lane)) {
             boolean finishing = !lane.finishing.isEmpty();
             WatchState w = finishing ? lane.finishing.peek() : lane.progress.peek();
             if (w.done || w.historyInFlight || (!finishing && !w.waiting())) {
@@ -304,31 +378,56 @@ public final class ExecutionWatcher implements AutoCloseable {
         wakeup = loop.schedule(() -> {
             wakeup = null;
             wakeupAt = null;
-            dispatch();
+            dispatchSafely();
         }, delayMicros, TimeUnit.MICROSECONDS);
+    }
+
+    /** Runs a call on an I/O thread, counted against its lane; the answer goes back to the loop. */
+    private void call(Lane lane, Runnable body) {
+        lane.calls++;
+        try {
+            lane.io.execute(body);
+        } catch (RejectedExecutionException closing) {
+            lane.calls--;
+        }
+    }
+
+    /** A call's failure as the watch reports it: service errors as they are, anything else named. */
+    private static RuntimeException failure(WatchState w, String operation, Throwable t) {
+        if (t instanceof SdkException e) {
+            return ServiceErrors.explain(operation, w.request.execution().toString(),
+                    "the watched execution's endpoint", e);
+        }
+        if (t instanceof StepFunctionsException || t instanceof InvalidSettingException) {
+            return (RuntimeException) t;
+        }
+        return new WatchFailedException(w.request.execution().toString(), operation, t);
     }
 
     // ---- DescribeExecution ----
 
     private void describe(WatchState w) {
         w.inFlight = true;
-        io.execute(() -> {
+        Lane lane = w.lane;
+        call(lane, () -> {
             ExecutionDescription description = null;
             RuntimeException error = null;
             try {
                 description = w.operations.describe(w.request.execution());
-            } catch (RuntimeException e) {
-                error = e;
+            } catch (Throwable t) {
+                error = failure(w, "DescribeExecution", t);
             }
             ExecutionDescription answer = description;
             RuntimeException problem = error;
             Instant done = clock.instant();
-            onLoop(() -> described(w, done, answer, problem));
+            onLoop(w, () -> described(lane, w, done, answer, problem));
         });
     }
 
-    private void described(WatchState w, Instant done, ExecutionDescription description, RuntimeException error) {
-        w.lane.describe.release(done);
+    private void described(Lane lane, WatchState w, Instant done, ExecutionDescription description,
+            RuntimeException error) {
+        lane.calls--;
+        lane.describe.release(done);
         w.inFlight = false;
         w.forcedDescribe = false;
         if (w.done) {
@@ -364,7 +463,7 @@ public final class ExecutionWatcher implements AutoCloseable {
                 w.lane.describe.throttled(now);
             }
             if (retryable && ++w.consecutiveErrors < MAX_CONSECUTIVE_ERRORS) {
-                notify(w, () -> w.listener.onTrouble(e.getMessage() + " Retrying."));
+                listenerCalls.call(w, () -> w.listener.onTrouble(e.getMessage() + " Retrying."));
                 stillRunning(w, now);
                 return;
             }
@@ -375,12 +474,13 @@ public final class ExecutionWatcher implements AutoCloseable {
     private void seen(WatchState w, ExecutionState state) {
         if (state != w.lastState) {
             w.lastState = state;
-            notify(w, () -> w.listener.onStatus(state));
+            listenerCalls.call(w, () -> w.listener.onStatus(state));
         }
     }
 
     private void stillRunning(WatchState w, Instant now) {
-        w.delay = min(Duration.ofMillis((long) (w.delay.toMillis() * BACKOFF)), w.request.options().pollInterval());
+        Duration grown = Duration.ofMillis((long) (w.delay.toMillis() * BACKOFF));
+        w.delay = min(grown.compareTo(MIN_BACKOFF) < 0 ? MIN_BACKOFF : grown, w.request.options().pollInterval());
         long jittered = (long) (w.delay.toMillis() * (0.9 + 0.1 * random.nextDouble()));
         w.nextCheck = now.plusMillis(jittered);
         Lane.Group group = w.lane.groups.get(w.stateMachine);
@@ -396,6 +496,7 @@ public final class ExecutionWatcher implements AutoCloseable {
 
     private void ended(WatchState w, ExecutionDescription description) {
         w.finalDescription = description;
+        unqueue(w);
         if (w.request.options().progress()) {
             w.phase = WatchState.Phase.FINAL_PROGRESS;
             w.lane.finishing.add(w);
@@ -423,7 +524,7 @@ public final class ExecutionWatcher implements AutoCloseable {
         String token = group.listToken;
         SfnClient sfn = group.members.iterator().next().lease.sfn();
         String arn = group.stateMachine.toString();
-        io.execute(() -> {
+        call(lane, () -> {
             ListExecutionsResponse page = null;
             RuntimeException error = null;
             try {
@@ -431,18 +532,26 @@ public final class ExecutionWatcher implements AutoCloseable {
                         .maxResults(LIST_PAGE).nextToken(token));
             } catch (SdkException e) {
                 error = ServiceErrors.explain("ListExecutions", arn, "the watched state machine's endpoint", e);
-            } catch (RuntimeException e) {
-                error = e;
+            } catch (Throwable t) {
+                error = t instanceof RuntimeException e ? e : new IllegalStateException(t);
             }
             ListExecutionsResponse answer = page;
             RuntimeException problem = error;
             Instant done = clock.instant();
-            onLoop(() -> listed(lane, group, done, answer, problem));
+            onLoop(() -> {
+                try {
+                    listed(lane, group, done, answer, problem);
+                } catch (Throwable t) {
+                    group.members.forEach(w -> fail(w, new WatchFailedException(w.request.execution().toString(),
+                            "the watcher", t)));
+                }
+            });
         });
     }
 
     private void listed(Lane lane, Lane.Group group, Instant done, ListExecutionsResponse page,
             RuntimeException error) {
+        lane.calls--;
         lane.list.release(done);
         group.listInFlight = false;
         Instant now = clock.instant();
@@ -473,7 +582,7 @@ public final class ExecutionWatcher implements AutoCloseable {
             return;
         }
         group.listToken = null;
-        for (WatchState w : group.members) {
+        for (WatchState w : new ArrayList<>(group.members)) {
             if (!w.waiting() || w.inFlight) {
                 continue;
             }
@@ -507,96 +616,43 @@ public final class ExecutionWatcher implements AutoCloseable {
 
     private void historyPage(WatchState w) {
         w.historyInFlight = true;
-        io.execute(() -> {
+        Lane lane = w.lane;
+        call(lane, () -> {
             RuntimeException error = null;
             List<ProgressEvent> events = List.of();
             boolean more = false;
             try {
-                more = readHistoryPage(w);
+                more = HistoryReader.readPage(w);
                 if (!more) {
-                    events = drainProgress(w);
+                    events = HistoryReader.drain(w);
                 }
-            } catch (SdkException e) {
-                error = ServiceErrors.explain("GetExecutionHistory", w.request.execution().toString(),
-                        "the watched execution's endpoint", e);
-            } catch (RuntimeException e) {
-                error = e;
+            } catch (Throwable t) {
+                error = failure(w, "GetExecutionHistory", t);
             }
             List<ProgressEvent> progress = events;
             boolean again = more;
             RuntimeException problem = error;
             Instant done = clock.instant();
-            onLoop(() -> historyRead(w, done, progress, again, problem));
+            onLoop(w, () -> historyRead(lane, w, done, progress, again, problem));
         });
     }
 
-    /**
-     * One call: first the definition (to tell top-level states from nested ones), then history pages, newest first,
-     * until the last event already reported. Returns whether another page is needed. Runs on an io thread; only one
-     * history task per watch is ever in flight.
-     */
-    private boolean readHistoryPage(WatchState w) {
-        SfnClient sfn = w.lease.sfn();
-        String arn = w.request.execution().toString();
-        if (!w.definitionLoaded) {
-            w.definitionLoaded = true;
-            w.tracker = new ProgressTracker(topLevelStates(
-                    sfn.describeStateMachineForExecution(b -> b.executionArn(arn)).definition()));
-            return true;
-        }
-        String token = w.historyToken;
-        GetExecutionHistoryResponse page = sfn.getExecutionHistory(b -> b.executionArn(arn).reverseOrder(true)
-                .includeExecutionData(false).maxResults(HISTORY_PAGE).nextToken(token));
-        List<HistoryEvent> events = page.events();
-        boolean reachedCursor = false;
-        for (HistoryEvent event : events) {
-            if (event.id() > w.cursor) {
-                w.pendingHistory.add(event);
-            } else {
-                reachedCursor = true;
-            }
-        }
-        // A server that ignores reverseOrder (moto does) pages oldest first: then read on to the end.
-        boolean oldestFirst = events.size() > 1 && events.get(0).id() < events.get(events.size() - 1).id();
-        w.historyToken = reachedCursor && !oldestFirst ? null : page.nextToken();
-        return w.historyToken != null;
-    }
-
-    private static List<ProgressEvent> drainProgress(WatchState w) {
-        Map<Long, HistoryEvent> fresh = new java.util.TreeMap<>();
-        w.pendingHistory.forEach(event -> fresh.put(event.id(), event));
-        w.pendingHistory.clear();
-        return w.tracker.accept(new ArrayList<>(fresh.values()));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Set<String> topLevelStates(String definition) {
-        try {
-            if (Json.parse("definition", definition) instanceof Map<?, ?> root
-                    && root.get("States") instanceof Map<?, ?> states) {
-                return new HashSet<>((Set<String>) states.keySet());
-            }
-        } catch (RuntimeException unreadable) {
-            // progress then reports states at every depth
-        }
-        return null;
-    }
-
-    private void historyRead(WatchState w, Instant done, List<ProgressEvent> events, boolean more,
+    private void historyRead(Lane lane, WatchState w, Instant done, List<ProgressEvent> events, boolean more,
             RuntimeException error) {
-        w.lane.history.release(done);
+        lane.calls--;
+        lane.history.release(done);
         w.historyInFlight = false;
         if (w.done) {
             return;
         }
         for (ProgressEvent event : events) {
-            notify(w, () -> w.listener.onProgress(event));
+            listenerCalls.call(w, () -> w.listener.onProgress(event));
             w.cursor = event.eventId();
         }
         if (error != null) {
             w.historyToken = null;
             w.pendingHistory.clear();
-            notify(w, () -> w.listener.onTrouble("Progress could not be read: " + error.getMessage()));
+            listenerCalls.call(w, () -> w.listener.onTrouble("Progress could not be read: " + error.getMessage()));
         }
         if (w.phase == WatchState.Phase.FINAL_PROGRESS) {
             if (more && error == null) {
@@ -614,17 +670,19 @@ public final class ExecutionWatcher implements AutoCloseable {
 
     private void report(WatchState w) {
         w.historyInFlight = true;
-        io.execute(() -> {
+        Lane lane = w.lane;
+        call(lane, () -> {
             FailureReport report;
             try {
                 report = w.operations.failureReport(w.finalDescription);
-            } catch (RuntimeException e) {
+            } catch (Throwable t) {
                 report = null;
             }
             FailureReport answer = report;
             Instant done = clock.instant();
-            onLoop(() -> {
-                w.lane.history.release(done);
+            onLoop(w, () -> {
+                lane.calls--;
+                lane.history.release(done);
                 w.historyInFlight = false;
                 if (!w.done) {
                     complete(w, new WatchResult(w.finalDescription, answer));
@@ -635,23 +693,15 @@ public final class ExecutionWatcher implements AutoCloseable {
 
     // ---- completion ----
 
-    /** Completes off the loop thread, so that whatever the caller chained to the result cannot stall the loop. */
+    /** Completes after the listener calls queued before, off the loop, so no listener or caller can stall it. */
     private void complete(WatchState w, WatchResult result) {
         finish(w);
-        offLoop(() -> w.future.complete(result));
+        listenerCalls.complete(w, result, null);
     }
 
     private void fail(WatchState w, Throwable error) {
         finish(w);
-        offLoop(() -> w.future.completeExceptionally(error));
-    }
-
-    private void offLoop(Runnable completion) {
-        try {
-            io.execute(completion);
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
-            completion.run();
-        }
+        listenerCalls.complete(w, null, error);
     }
 
     /** Forgets a watch: it is done, out of every queue and group, and its client lease is given back. */
@@ -660,9 +710,12 @@ public final class ExecutionWatcher implements AutoCloseable {
             return;
         }
         w.done = true;
-        active.decrementAndGet();
         all.remove(w);
+        deadlines.remove(w);
         if (w.lane != null) {
+            unqueue(w);
+            w.lane.progress.remove(w);
+            w.lane.finishing.remove(w);
             Lane.Group group = w.lane.groups.get(w.stateMachine);
             if (group != null) {
                 boolean wasBatched = batched(group);
@@ -675,14 +728,6 @@ public final class ExecutionWatcher implements AutoCloseable {
             }
         }
         w.lease.close();
-    }
-
-    private void notify(WatchState w, Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException listenerFailed) {
-            // a listener's failure must not stop the watch
-        }
     }
 
     private static Instant min(Instant a, Instant b) {

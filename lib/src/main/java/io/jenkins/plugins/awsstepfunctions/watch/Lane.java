@@ -8,8 +8,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The watches that share one API budget: one account, region and endpoint (Step Functions' quotas are per account
@@ -24,19 +25,26 @@ final class Lane {
     final RateLimiter list;
     final RateLimiter history;
 
-    /** A DescribeExecution due at {@code at}; stale once the watch was rescheduled (its version moved on). */
-    record Due(WatchState watch, Instant at, long version) {
+    /** A DescribeExecution due at {@code at}; a watch has at most one, replaced when it is rescheduled. */
+    record Due(WatchState watch, Instant at) {
     }
 
     /** DescribeExecution calls due, earliest first. */
-    final PriorityQueue<Due> due = new PriorityQueue<>(Comparator.comparing(Due::at));
+    final TreeSet<Due> due = new TreeSet<>(Comparator.comparing(Due::at)
+            .thenComparingLong(d -> d.watch().sequence));
+    /** Calls in flight for this lane: at most {@link WatcherSettings#ioThreads()}, so no lane holds another's. */
+    int calls;
     /** Watches that ended and need history reads (final progress, failure report) before they complete. */
     final ArrayDeque<WatchState> finishing = new ArrayDeque<>();
     /** Running watches waiting for a progress read, least recently served first. */
     final ArrayDeque<WatchState> progress = new ArrayDeque<>();
     final Map<StateMachineArn, Group> groups = new HashMap<>();
 
-    Lane(WatcherSettings settings) {
+    /** This lane's I/O threads ({@link WatcherSettings#ioThreads()}): its slow calls hold no other lane's. */
+    final ExecutorService io;
+
+    Lane(WatcherSettings settings, ExecutorService io) {
+        this.io = io;
         this.describe = new RateLimiter(settings.describePerSecond());
         this.list = new RateLimiter(settings.listPerSecond());
         this.history = new RateLimiter(settings.historyPerSecond());

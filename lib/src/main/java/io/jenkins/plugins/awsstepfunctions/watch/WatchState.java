@@ -25,12 +25,16 @@ final class WatchState {
     final StateMachineArn stateMachine;
     final CompletableFuture<WatchResult> future = new CompletableFuture<>();
     final Instant registeredAt;
+    /** Orders watches with equal times, for the sorted sets of the loop. */
+    final long sequence;
+    final ListenerCalls.Pending pending = new ListenerCalls.Pending();
 
     Lane lane;
+    /** This watch's entry in its lane's due DescribeExecution calls, if any. */
+    Lane.Due due;
     Instant nextCheck;
     Duration delay;
     boolean inFlight;
-    long version;
     boolean forcedDescribe;
     boolean done;
     int consecutiveErrors;
@@ -49,8 +53,9 @@ final class WatchState {
 
     enum Phase { WAITING, FINAL_PROGRESS, REPORT }
 
-    WatchState(WatchRequest request, WatchListener listener, ClientLease lease, Instant now) {
+    WatchState(WatchRequest request, WatchListener listener, ClientLease lease, Instant now, long sequence) {
         this.request = request;
+        this.sequence = sequence;
         this.listener = listener;
         this.lease = lease;
         this.operations = new StepFunctionsOperations(lease.sfn());

@@ -62,7 +62,10 @@ public final class WatcherSettings {
         return batchThreshold;
     }
 
-    /** Threads that make the API calls; they never wait for an execution, only for a call's answer. */
+    /**
+     * Threads that make the API calls of one account, region and endpoint (each has its own, so a slow endpoint
+     * holds no other's); they never wait for an execution, only for a call's answer.
+     */
     public int ioThreads() {
         return ioThreads;
     }

@@ -139,7 +139,8 @@ class WatchesAlwaysEndTest {
         try {
             for (int i = 0; i < 20; i++) {
                 watches.add(watcher.watch(WatchRequest.of(execution, moto.settings(), null,
-                        WatchOptions.builder().from(FAST).progress(true).build()), MotoServer.credentials(), blocking));
+                        WatchOptions.builder().pollInterval(Duration.ofSeconds(1))
+                        .firstCheck(Duration.ofMillis(100)).progress(true).build()), MotoServer.credentials(), blocking));
             }
             ExecutionWatcherTest.awaitCondition(() -> blocked.get() > 0);
 

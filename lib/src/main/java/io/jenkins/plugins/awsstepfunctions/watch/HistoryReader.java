@@ -1,0 +1,74 @@
+package io.jenkins.plugins.awsstepfunctions.watch;
+
+import io.jenkins.plugins.awsstepfunctions.json.Json;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+
+/**
+ * Reads a watched execution's history for progress, one call at a time: first the definition (to tell top-level
+ * states from nested ones), then history pages, newest first, until the last event already reported. Runs on an I/O
+ * thread; only one history task per watch is ever in flight, so the watch's progress fields are its own.
+ */
+final class HistoryReader {
+
+    private static final int HISTORY_PAGE = 100;
+
+    private HistoryReader() {
+    }
+
+    /** One call; returns whether another is needed before the progress can be drained. */
+    static boolean readPage(WatchState w) {
+        SfnClient sfn = w.lease.sfn();
+        String arn = w.request.execution().toString();
+        if (!w.definitionLoaded) {
+            w.definitionLoaded = true;
+            w.tracker = new ProgressTracker(topLevelStates(
+                    sfn.describeStateMachineForExecution(b -> b.executionArn(arn)).definition()));
+            return true;
+        }
+        String token = w.historyToken;
+        GetExecutionHistoryResponse page = sfn.getExecutionHistory(b -> b.executionArn(arn).reverseOrder(true)
+                .includeExecutionData(false).maxResults(HISTORY_PAGE).nextToken(token));
+        List<HistoryEvent> events = page.events();
+        boolean reachedCursor = false;
+        for (HistoryEvent event : events) {
+            if (event.id() > w.cursor) {
+                w.pendingHistory.add(event);
+            } else {
+                reachedCursor = true;
+            }
+        }
+        // A server that ignores reverseOrder (moto does) pages oldest first: then read on to the end.
+        boolean oldestFirst = events.size() > 1 && events.get(0).id() < events.get(events.size() - 1).id();
+        w.historyToken = reachedCursor && !oldestFirst ? null : page.nextToken();
+        return w.historyToken != null;
+    }
+
+    /** The progress the pages read so far make, in history order, each event once. */
+    static List<ProgressEvent> drain(WatchState w) {
+        Map<Long, HistoryEvent> fresh = new TreeMap<>();
+        w.pendingHistory.forEach(event -> fresh.put(event.id(), event));
+        w.pendingHistory.clear();
+        return w.tracker.accept(new ArrayList<>(fresh.values()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> topLevelStates(String definition) {
+        try {
+            if (Json.parse("definition", definition) instanceof Map<?, ?> root
+                    && root.get("States") instanceof Map<?, ?> states) {
+                return new HashSet<>((Set<String>) states.keySet());
+            }
+        } catch (RuntimeException unreadable) {
+            // progress then reports states at every depth
+        }
+        return null;
+    }
+}
