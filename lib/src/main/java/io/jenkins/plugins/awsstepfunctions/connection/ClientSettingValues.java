@@ -62,16 +62,21 @@ final class ClientSettingValues {
         throw new InvalidSettingException(parameter, "must be a string, not " + describeType(value));
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, ?> map(String parameter, Object value) {
+    /**
+     * A map with text keys (Groovy's GStrings, as {@code ["${k}": v]} makes them, count as text), in its order; any
+     * other key is refused by its type.
+     */
+    static Map<String, Object> map(String parameter, Object value) {
         if (value instanceof Map<?, ?> map) {
-            for (Object key : map.keySet()) {
-                if (!(key instanceof String)) {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof CharSequence key)) {
                     throw new InvalidSettingException(parameter, "keys must be strings, not "
-                            + describeType(key));
+                            + describeType(entry.getKey()));
                 }
+                copy.put(key.toString(), entry.getValue());
             }
-            return (Map<String, ?>) map;
+            return copy;
         }
         throw new InvalidSettingException(parameter, "must be a map, not " + describeType(value));
     }

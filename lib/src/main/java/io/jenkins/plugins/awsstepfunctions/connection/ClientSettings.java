@@ -60,13 +60,14 @@ public final class ClientSettings implements Serializable {
      * @param parameter the parameter's name for messages, e.g. {@code clientConfig}
      * @throws InvalidSettingException naming the key, for an unknown key or a value of the wrong type or range
      */
-    public static ClientSettings fromMap(String parameter, Map<String, ?> map) {
-        if (map == null) {
+    public static ClientSettings fromMap(String parameter, Map<?, ?> given) {
+        if (given == null) {
             return INHERIT;
         }
-        if (map.isEmpty()) {
+        if (given.isEmpty()) {
             return CLEAR_ALL;
         }
+        Map<String, Object> map = ClientSettingValues.map(parameter, given);
         EnumMap<Setting, Object> values = new EnumMap<>(Setting.class);
         for (Map.Entry<String, ?> entry : map.entrySet()) {
             TopKey key = TopKey.of(parameter, entry.getKey());
@@ -311,9 +312,8 @@ public final class ClientSettings implements Serializable {
                 switch (text) {
                     case "unsigned" -> into.put(Setting.UNSIGNED, true);
                     case "v4" -> into.put(Setting.UNSIGNED, false);
-                    default -> throw new InvalidSettingException(parameter, "'" + SettingChecks.abbreviate(text)
-                            + "' is not supported; use 'unsigned' (send requests without credentials) or 'v4'"
-                            + " (sign them, the default)");
+                    default -> throw new InvalidSettingException(parameter, "is not a supported signature version;"
+                            + " use 'unsigned' (send requests without credentials) or 'v4' (sign them, the default)");
                 }
             }
         };
@@ -348,8 +348,8 @@ public final class ClientSettings implements Serializable {
             case "legacy" -> RetryMode.LEGACY;
             case "standard" -> RetryMode.STANDARD;
             case "adaptive" -> RetryMode.ADAPTIVE_V2;
-            default -> throw new InvalidSettingException(parameter, "'" + SettingChecks.abbreviate(mode)
-                    + "' is not a retry mode; use legacy, standard or adaptive");
+            default -> throw new InvalidSettingException(parameter, "is not a retry mode; use legacy, standard or"
+                    + " adaptive");
         };
     }
 

@@ -29,24 +29,25 @@ public final class ProxySetting implements Serializable {
             throw new InvalidSettingException(parameter, "must be a proxy URL such as http://proxy.example.com:3128,"
                     + " not " + ClientSettingValues.describeType(value));
         }
+        // The value is never shown: a proxy URL may hold a password, in forms no parser can be trusted to find.
         String text = ((String) value).strip();
-        String shown = SettingChecks.redactUserInfo(text);
         URI uri;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new InvalidSettingException(parameter, "'" + shown + "' is not a valid proxy URL; use"
-                    + " http://[user:password@]host:port");
+            throw new InvalidSettingException(parameter, "is not a valid URL; use http://host:port, with any"
+                    + " reserved character of a user name or password percent-encoded");
         }
         if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http")
                 || uri.getScheme().equalsIgnoreCase("https")) || uri.getHost() == null) {
-            throw new InvalidSettingException(parameter, "'" + shown + "' is not a proxy URL; use"
-                    + " http://[user:password@]host:port");
+            throw new InvalidSettingException(parameter, "is not a proxy URL; use http://host:port (or https://)");
         }
         if ((uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
                 || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new InvalidSettingException(parameter, "'" + shown + "' must be only scheme, host and port");
+            throw new InvalidSettingException(parameter, "must be only scheme, host and port, such as"
+                    + " http://proxy.example.com:3128");
         }
+        SettingChecks.port(parameter, uri);
         String username = null;
         String password = null;
         if (uri.getRawUserInfo() != null) {

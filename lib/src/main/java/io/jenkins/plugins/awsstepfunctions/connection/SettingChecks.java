@@ -49,6 +49,7 @@ public final class SettingChecks {
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new InvalidSettingException(parameter, "'" + shown + "' has no host name");
         }
+        port(parameter, uri);
         if (uri.getRawUserInfo() != null) {
             throw new InvalidSettingException(parameter, "'" + shown + "' must not contain a user name or password;"
                     + " credentials belong in a Jenkins credential");
@@ -110,27 +111,25 @@ public final class SettingChecks {
         return value;
     }
 
-    /** The text of a URL with any user info replaced by {@code ***}, so a password never reaches a message. */
+    /** A URL's port, when it has one, is 1 to 65535. */
+    static void port(String parameter, URI uri) {
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new InvalidSettingException(parameter, "has a port outside 1 to 65535");
+        }
+    }
+
+    /**
+     * The text of a URL with everything up to its last {@code @} replaced by {@code ***}: a password may hold
+     * {@code / ? # @}, so no attempt is made to find where user info ends; a password never reaches a message.
+     */
     public static String redactUserInfo(String url) {
         int scheme = url.indexOf("://");
         int start = scheme < 0 ? 0 : scheme + 3;
-        int at = url.indexOf('@', start);
-        int end = firstOf(url, start, '/', '?', '#');
-        if (at >= 0 && (end < 0 || at < end)) {
+        int at = url.lastIndexOf('@');
+        if (at >= start) {
             return url.substring(0, start) + "***@" + url.substring(at + 1);
         }
         return url;
-    }
-
-    private static int firstOf(String text, int from, char... chars) {
-        int first = -1;
-        for (char c : chars) {
-            int i = text.indexOf(c, from);
-            if (i >= 0 && (first < 0 || i < first)) {
-                first = i;
-            }
-        }
-        return first;
     }
 
     static String abbreviate(String value) {

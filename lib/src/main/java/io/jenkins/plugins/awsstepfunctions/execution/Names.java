@@ -34,6 +34,8 @@ public final class Names {
                 problem = "white space";
             } else if (c <= 0x1f || (c >= 0x7f && c <= 0x9f)) {
                 problem = "a control character";
+            } else if (c <= 0xFFFF && Character.isSurrogate((char) c)) {
+                problem = "half of a character (an unpaired UTF-16 surrogate)";
             } else if (FORBIDDEN.indexOf(c) >= 0) {
                 problem = "'" + Character.toString(c) + "'";
             }

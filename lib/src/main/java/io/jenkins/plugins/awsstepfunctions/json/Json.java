@@ -6,9 +6,12 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
 import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
@@ -16,6 +19,7 @@ import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonLocation;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonProcessingException;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
 
 /**
  * JSON text to and from plain Java values: {@link LinkedHashMap}, {@link ArrayList}, {@link String}, {@link Long}
@@ -26,6 +30,8 @@ public final class Json {
 
     private static final JsonFactory FACTORY = JsonNodeParser.DEFAULT_JSON_FACTORY;
     private static final JsonNodeParser PARSER = JsonNodeParser.create();
+    /** Deeper maps and lists are refused: JSON libraries (and services) stop at about a thousand levels. */
+    public static final int MAX_DEPTH = 500;
 
     private Json() {
     }
@@ -53,12 +59,36 @@ public final class Json {
      */
     public static String write(String what, Object value) {
         try (JsonWriter writer = JsonWriter.create()) {
-            write(writer, what, value);
+            write(writer, what, value, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
             return new String(writer.getBytes(), StandardCharsets.UTF_8);
         }
     }
 
-    private static void write(JsonWriter writer, String path, Object value) {
+    private static void write(JsonWriter writer, String path, Object value, Set<Object> enclosing,
+            int depth) {
+        boolean container = value instanceof Map<?, ?> || value instanceof Iterable<?>
+                || (value != null && value.getClass().isArray());
+        if (container) {
+            if (depth >= MAX_DEPTH) {
+                throw new JsonException(path + " is nested more than " + MAX_DEPTH + " levels deep; JSON input may"
+                        + " nest maps and lists at most " + MAX_DEPTH + " levels");
+            }
+            if (!enclosing.add(value)) {
+                throw new JsonException(path + " contains itself (a map or list that refers back to one that"
+                        + " encloses it), which JSON cannot express");
+            }
+        }
+        try {
+            writeValue(writer, path, value, enclosing, depth);
+        } finally {
+            if (container) {
+                enclosing.remove(value);
+            }
+        }
+    }
+
+    private static void writeValue(JsonWriter writer, String path, Object value, Set<Object> enclosing,
+            int depth) {
         if (value == null) {
             writer.writeNull();
         } else if (value instanceof CharSequence text) {
@@ -76,20 +106,20 @@ public final class Json {
                 }
                 String key = entry.getKey().toString();
                 writer.writeFieldName(key);
-                write(writer, path + "." + key, entry.getValue());
+                write(writer, path + "." + key, entry.getValue(), enclosing, depth + 1);
             }
             writer.writeEndObject();
         } else if (value instanceof Iterable<?> items) {
             writer.writeStartArray();
             int i = 0;
             for (Object item : items) {
-                write(writer, path + "[" + i++ + "]", item);
+                write(writer, path + "[" + i++ + "]", item, enclosing, depth + 1);
             }
             writer.writeEndArray();
         } else if (value.getClass().isArray()) {
             writer.writeStartArray();
             for (int i = 0; i < Array.getLength(value); i++) {
-                write(writer, path + "[" + i + "]", Array.get(value, i));
+                write(writer, path + "[" + i + "]", Array.get(value, i), enclosing, depth + 1);
             }
             writer.writeEndArray();
         } else if (value instanceof Character c) {
@@ -158,8 +188,24 @@ public final class Json {
     /** Reads every token once: syntax errors get a position, and nothing may follow the first value. */
     private static void requireSingleDocument(String what, String text) {
         try (JsonParser parser = FACTORY.createParser(text)) {
-            parser.nextToken();
-            parser.skipChildren();
+            // Step Functions refuses comments: so does this check, before any call.
+            parser.disable(JsonParser.Feature.ALLOW_COMMENTS);
+            parser.disable(JsonParser.Feature.ALLOW_YAML_COMMENTS);
+            int depth = 0;
+            do {
+                JsonToken token = parser.nextToken();
+                if (token == null) {
+                    break;
+                }
+                if (token.isStructStart() && ++depth > MAX_DEPTH) {
+                    throw new JsonException(what + " nests objects and arrays more than " + MAX_DEPTH
+                            + " levels deep at " + position(parser.getTokenLocation()) + "; at most " + MAX_DEPTH
+                            + " are accepted");
+                }
+                if (token.isStructEnd()) {
+                    depth--;
+                }
+            } while (depth > 0);
             if (parser.nextToken() != null) {
                 throw new JsonException(what + " is not valid JSON: '" + parser.getText() + "' follows the first"
                         + " value at " + position(parser.getTokenLocation()) + "; give exactly one JSON value");

@@ -233,7 +233,7 @@ class ClientSettingsTest {
     @Test
     void badRetrySettingsAreRejected() {
         assertThatThrownBy(() -> parse(map("retries", map("mode", "aggressive"))))
-                .hasMessage("clientConfig.retries.mode: 'aggressive' is not a retry mode; use legacy, standard or adaptive");
+                .hasMessage("clientConfig.retries.mode: is not a retry mode; use legacy, standard or adaptive");
         assertThatThrownBy(() -> parse(map("retries", map("max_attempts", -1))))
                 .hasMessage("clientConfig.retries.max_attempts: -1 is not allowed; use a whole number from 0 to 99");
         assertThatThrownBy(() -> parse(map("retries", map("total_max_attempts", 0))))
@@ -244,8 +244,7 @@ class ClientSettingsTest {
     void badProxiesAreRejectedWithoutTheirPassword() {
         assertThatThrownBy(() -> parse(map("proxies", map("https", "socks5://user:hunter2@proxy:1080"))))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("clientConfig.proxies.https: 'socks5://***@proxy:1080' is not a proxy URL; use"
-                        + " http://[user:password@]host:port");
+                .hasMessage("clientConfig.proxies.https: is not a proxy URL; use http://host:port (or https://)");
         assertThatThrownBy(() -> parse(map("proxies", map("http", "http://user:hunter2@proxy:1080/path"))))
                 .hasMessageNotContaining("hunter2")
                 .hasMessageContaining("must be only scheme, host and port");
@@ -254,8 +253,8 @@ class ClientSettingsTest {
     @Test
     void badSignatureVersionAndUserAgentAreRejected() {
         assertThatThrownBy(() -> parse(map("signature_version", "s3v4")))
-                .hasMessage("clientConfig.signature_version: 's3v4' is not supported; use 'unsigned' (send requests"
-                        + " without credentials) or 'v4' (sign them, the default)");
+                .hasMessage("clientConfig.signature_version: is not a supported signature version; use 'unsigned'"
+                        + " (send requests without credentials) or 'v4' (sign them, the default)");
         assertThatThrownBy(() -> parse(map("user_agent_extra", "bad\nheader")))
                 .hasMessage("clientConfig.user_agent_extra: must be 1 to 256 printable ASCII characters");
     }
