@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Starts moto's server for this project's tests, with runtime fixes for two emulator faults.
+"""Starts moto's server for this project's tests, with runtime fixes for three emulator faults.
 
 Why a launcher instead of `moto_server`:
 
@@ -23,7 +23,12 @@ Why a launcher instead of `moto_server`:
    once). The fix below makes the Wait sleep in slices of at most 0.1 s and end as soon as
    the program is no longer running. Waits that are not stopped last as long as before.
 
-3. A free port: with `moto_server -p 0` moto sets MOTO_PORT=0, and the interpreter's own
+3. Unnamed executions named "None": in interpreter mode, StepFunctionsParserBackend.start_execution
+   passes name=None on, the execution's ARN ends in ":None", and the next unnamed start of that
+   state machine fails with ExecutionAlreadyExists. AWS generates a UUID (so does moto without the
+   interpreter); the fix below does the same.
+
+4. A free port: with `moto_server -p 0` moto sets MOTO_PORT=0, and the interpreter's own
    clients (service integrations) then cannot reach moto. This launcher binds the socket
    itself and exports the real port as MOTO_PORT.
 
@@ -104,6 +109,21 @@ def apply_wait_stop_fix():
     return True
 
 
+def apply_unnamed_execution_fix():
+    try:
+        from moto.stepfunctions.parser.models import StepFunctionsParserBackend
+        from moto.moto_api._internal import mock_random
+    except ImportError:
+        return False
+    original = StepFunctionsParserBackend.start_execution
+
+    def start_execution(self, state_machine_arn, name=None, *args, **kwargs):
+        return original(self, state_machine_arn, name or str(mock_random.uuid4()), *args, **kwargs)
+
+    StepFunctionsParserBackend.start_execution = start_execution
+    return True
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description="moto server for the aws-step-functions tests")
     parser.add_argument("--host", default="127.0.0.1")
@@ -135,9 +155,11 @@ def main(argv=None):
 
     patched = apply_execution_copy_fix(moto.__version__)
     wait_fixed = apply_wait_stop_fix()
+    unnamed_fixed = apply_unnamed_execution_fix()
     print(
         f"moto {moto.__version__}: getmoto/moto#10077 fix {'applied' if patched else 'not needed'};"
-        f" stop-during-Wait fix {'applied' if wait_fixed else 'not applicable'}",
+        f" stop-during-Wait fix {'applied' if wait_fixed else 'not applicable'};"
+        f" unnamed-execution fix {'applied' if unnamed_fixed else 'not applicable'}",
         file=sys.stderr,
         flush=True,
     )

@@ -50,7 +50,7 @@ final class FailureReports {
                 event = switch (event.type()) {
                     case MAP_STATE_FAILED -> failedIterationBefore(events, event)
                             .orElse(byId.get(event.previousEventId()));
-                    case PARALLEL_STATE_FAILED -> failureBefore(events, event)
+                    case PARALLEL_STATE_FAILED -> failureBefore(events, event, error, cause, definition)
                             .orElse(byId.get(event.previousEventId()));
                     default -> byId.get(event.previousEventId());
                 };
@@ -98,17 +98,42 @@ final class FailureReports {
     }
 
     /**
-     * A failed Parallel state's previous event is whatever its branches did last; the latest failure before it (a
-     * Fail state entered, a failed task) is the branch that failed.
+     * A failed Parallel state's previous event is whatever its branches did last, and other branches may fail after
+     * the branch that ended it (a task failure they would have retried). The branch that failed is, of the failures
+     * before it: the latest whose error (and cause) are the execution's; else the latest Fail state entered (a Fail
+     * state always ends its branch); else the latest failure.
      */
-    private static Optional<HistoryEvent> failureBefore(List<HistoryEvent> events, HistoryEvent parallelFailed) {
-        HistoryEvent found = null;
+    private static Optional<HistoryEvent> failureBefore(List<HistoryEvent> events, HistoryEvent parallelFailed,
+            String error, String cause, String definition) {
+        HistoryEvent matching = null;
+        HistoryEvent failState = null;
+        HistoryEvent latest = null;
         for (HistoryEvent event : events) {
-            if (event.id() < parallelFailed.id() && isFailure(event.type())) {
-                found = event;
+            if (event.id() >= parallelFailed.id() || !isFailure(event.type())) {
+                continue;
+            }
+            latest = event;
+            if (event.type() == HistoryEventType.FAIL_STATE_ENTERED) {
+                failState = event;
+            }
+            ErrorAndCause failure = failureOf(event, definition);
+            if (present(error) && error.equals(failure.error())
+                    && (!present(cause) || !present(failure.cause()) || cause.equals(failure.cause()))) {
+                matching = event;
             }
         }
-        return Optional.ofNullable(found);
+        return Optional.ofNullable(matching != null ? matching : failState != null ? failState : latest);
+    }
+
+    /** The error and cause of a failure event; a Fail state's come from its definition, when known. */
+    private static ErrorAndCause failureOf(HistoryEvent event, String definition) {
+        if (event.type() == HistoryEventType.FAIL_STATE_ENTERED && event.stateEnteredEventDetails() != null) {
+            Optional<Map<String, Object>> state = Optional.ofNullable(definition).flatMap(FailureReports::parse)
+                    .flatMap(root -> findState(root, event.stateEnteredEventDetails().name()));
+            return new ErrorAndCause(state.map(s -> s.get("Error")).map(Object::toString).orElse(null),
+                    state.map(s -> s.get("Cause")).map(Object::toString).orElse(null), null);
+        }
+        return ErrorAndCause.of(event);
     }
 
     private static boolean isFailure(HistoryEventType type) {

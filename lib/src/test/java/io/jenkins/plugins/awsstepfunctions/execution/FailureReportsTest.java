@@ -69,4 +69,75 @@ class FailureReportsTest {
         assertThat(report.failedState()).contains("Canary");
         assertThat(report.enclosingStates()).containsExactly("Deploy");
     }
+
+    private static List<HistoryEvent> canaryFailsWhileFlakyTaskFailsToo() {
+        return List.of(
+                event(1, 0, HistoryEventType.EXECUTION_STARTED).build(),
+                event(2, 1, HistoryEventType.PARALLEL_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Deploy"))
+                        .build(),
+                event(3, 2, HistoryEventType.PARALLEL_STATE_STARTED).build(),
+                event(4, 3, HistoryEventType.TASK_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Flaky"))
+                        .build(),
+                event(5, 4, HistoryEventType.TASK_SCHEDULED).build(),
+                event(6, 3, HistoryEventType.FAIL_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Canary"))
+                        .build(),
+                // The other branch's task fails (it would be retried) after the failing branch's Fail state.
+                event(7, 5, HistoryEventType.TASK_FAILED).taskFailedEventDetails(d -> d.error("Flaky.Busy")
+                        .cause("try again").resourceType("lambda").resource("invoke")).build(),
+                event(8, 7, HistoryEventType.PARALLEL_STATE_FAILED).build(),
+                event(9, 8, HistoryEventType.EXECUTION_FAILED)
+                        .executionFailedEventDetails(d -> d.error("Canary.Failed").cause("7%")).build());
+    }
+
+    private static ExecutionDescription failedWith(String error, String cause) {
+        return ExecutionDescription.of(DescribeExecutionResponse.builder().executionArn(ARN)
+                .stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:orders").status("FAILED")
+                .startDate(Instant.EPOCH).error(error).cause(cause).build());
+    }
+
+    @Test
+    void anotherBranchsFailureAfterTheFailingBranchEndedIsNotTakenForTheCause() {
+        String definition = "{\"StartAt\":\"Deploy\",\"States\":{\"Deploy\":{\"Type\":\"Parallel\",\"End\":true,"
+                + "\"Branches\":[{\"StartAt\":\"Flaky\",\"States\":{\"Flaky\":{\"Type\":\"Task\",\"Resource\":\"x\","
+                + "\"End\":true}}},{\"StartAt\":\"Canary\",\"States\":{\"Canary\":{\"Type\":\"Fail\","
+                + "\"Error\":\"Canary.Failed\",\"Cause\":\"7%\"}}}]}}}";
+
+        FailureReport report = FailureReports.from(failedWith("Canary.Failed", "7%"),
+                canaryFailsWhileFlakyTaskFailsToo(), definition);
+
+        assertThat(report.failedState()).contains("Canary");
+        assertThat(report.resource()).isEmpty();
+        assertThat(report.enclosingStates()).containsExactly("Deploy");
+    }
+
+    @Test
+    void withoutTheDefinitionAFailStateStillOutranksAnotherBranchsTaskFailure() {
+        FailureReport report = FailureReports.from(failedWith("Canary.Failed", "7%"),
+                canaryFailsWhileFlakyTaskFailsToo(), null);
+
+        assertThat(report.failedState()).contains("Canary");
+    }
+
+    @Test
+    void aTaskFailureWhoseErrorEndedTheExecutionIsTheCauseEvenAfterAnotherBranchsFailState() {
+        List<HistoryEvent> events = List.of(
+                event(1, 0, HistoryEventType.EXECUTION_STARTED).build(),
+                event(2, 1, HistoryEventType.PARALLEL_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Deploy"))
+                        .build(),
+                event(3, 2, HistoryEventType.PARALLEL_STATE_STARTED).build(),
+                event(4, 3, HistoryEventType.TASK_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Charge"))
+                        .build(),
+                event(5, 4, HistoryEventType.TASK_SCHEDULED).build(),
+                event(6, 5, HistoryEventType.TASK_FAILED).taskFailedEventDetails(d -> d.error("Payments.Down")
+                        .cause("503").resourceType("lambda").resource("invoke")).build(),
+                event(7, 3, HistoryEventType.FAIL_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Other"))
+                        .build(),
+                event(8, 7, HistoryEventType.PARALLEL_STATE_FAILED).build(),
+                event(9, 8, HistoryEventType.EXECUTION_FAILED)
+                        .executionFailedEventDetails(d -> d.error("Payments.Down").cause("503")).build());
+
+        FailureReport report = FailureReports.from(failedWith("Payments.Down", "503"), events, null);
+
+        assertThat(report.failedState()).contains("Charge");
+    }
 }

@@ -90,6 +90,18 @@ class MotoHarnessTest {
         assertThat(end.status()).isEqualTo(ExecutionStatus.ABORTED);
     }
 
+    /** As in AWS, an unnamed start gets a name of its own (a UUID): two unnamed starts are two executions. */
+    @Test
+    void unnamedStartsGetDistinctGeneratedNames() {
+        String stateMachine = StateMachines.create(sfn, "pass");
+
+        String first = sfn.startExecution(b -> b.stateMachineArn(stateMachine)).executionArn();
+        String second = sfn.startExecution(b -> b.stateMachineArn(stateMachine)).executionArn();
+
+        assertThat(first).doesNotEndWith(":None").isNotEqualTo(second)
+                .matches(".*:execution:[^:]+:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+
     /** A stop that arrives just as a Wait state is entered aborts the execution at once, as in AWS. */
     @Test
     void aStopRightAfterAWaitStateIsEnteredAbortsAtOnce() {
