@@ -30,6 +30,17 @@ public final class ClientLease implements AutoCloseable {
         return entry.client().sts();
     }
 
+    /**
+     * When Step Functions says the session expired: assumes the client's role again (for every holder of this
+     * client). Says whether there was a role to assume; credentials of any other kind cannot be renewed here.
+     */
+    public boolean renewRoleSession() {
+        if (released) {
+            throw new IllegalStateException("This client lease was already closed");
+        }
+        return entry.client().renewRoleSession();
+    }
+
     /** Gives the client back; closing twice is harmless. */
     @Override
     public synchronized void close() {

@@ -46,6 +46,17 @@ final class SdkClientFactory {
      */
     record BuiltClient(SfnClient sfn, StsClient sts, List<SdkAutoCloseable> resources) {
 
+        /** Assumes the client's role again, if it has one; says whether it did. */
+        boolean renewRoleSession() {
+            for (SdkAutoCloseable resource : resources) {
+                if (resource instanceof RenewableRoleCredentials role) {
+                    role.renew();
+                    return true;
+                }
+            }
+            return false;
+        }
+
         void close() {
             sfn.close();
             sts.close();
@@ -156,7 +167,7 @@ final class SdkClientFactory {
         role.stsEndpoint().ifPresent(sts::endpointOverride);
         StsClient stsClient = sts.build();
         resources.add(0, stsClient);
-        StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
+        RenewableRoleCredentials assumed = new RenewableRoleCredentials(() -> StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(stsClient)
                 .refreshRequest(request -> {
                     request.roleArn(role.roleArn())
@@ -167,7 +178,7 @@ final class SdkClientFactory {
                 .asyncCredentialUpdateEnabled(false)
                 .prefetchTime(refresh.prefetch())
                 .staleTime(refresh.stale())
-                .build();
+                .build());
         resources.add(0, assumed);
         return assumed;
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsstepfunctions.execution;
 
+import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException.Kind;
 import io.jenkins.plugins.awsstepfunctions.json.Json;
@@ -10,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -28,11 +31,25 @@ public final class StepFunctionsOperations {
     /** How far the controller's clock may be ahead of Step Functions' when an earlier attempt is recognised. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
+    private static final Set<String> EXPIRED_SESSION = Set.of("ExpiredTokenException", "ExpiredToken");
+
     private final SfnClient sfn;
     private final String endpoint;
+    private final BooleanSupplier renewRoleSession;
 
+    /** Operations on a leased client: a session Step Functions calls expired is renewed once, if it is a role's. */
+    public StepFunctionsOperations(ClientLease lease) {
+        this(lease.sfn(), lease::renewRoleSession);
+    }
+
+    /** Operations on a client the caller built: credentials are used as they are. */
     public StepFunctionsOperations(SfnClient sfn) {
+        this(sfn, () -> false);
+    }
+
+    private StepFunctionsOperations(SfnClient sfn, BooleanSupplier renewRoleSession) {
         this.sfn = sfn;
+        this.renewRoleSession = renewRoleSession;
         var configuration = sfn.serviceClientConfiguration();
         String region = configuration.region() == null ? "the default region" : configuration.region().id();
         this.endpoint = configuration.endpointOverride().map(uri -> uri + " (" + region + ")").orElse(region);
@@ -217,11 +234,32 @@ public final class StepFunctionsOperations {
                 .error(error).cause(cause)));
     }
 
+    /**
+     * One call; when Step Functions answers that an assumed role's session expired, the role is assumed again and the
+     * call made once more.
+     */
     private <T> T call(String operation, String target, Supplier<T> call) {
+        StepFunctionsException failure;
         try {
             return call.get();
         } catch (SdkException e) {
-            throw ServiceErrors.explain(operation, target, endpoint, e);
+            failure = ServiceErrors.explain(operation, target, endpoint, e);
+        }
+        if (!failure.errorCode().filter(EXPIRED_SESSION::contains).isPresent() || !renewRoleSession.getAsBoolean()) {
+            throw failure;
+        }
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            StepFunctionsException again = ServiceErrors.explain(operation, target, endpoint, e);
+            if (again.errorCode().filter(EXPIRED_SESSION::contains).isPresent()) {
+                throw new StepFunctionsException(again.kind(), operation, again.errorCode().orElse(null),
+                        operation + " on " + target + " failed: Step Functions says the role's session expired,"
+                        + " and a new session, assumed at once, was refused the same way. Check this controller's"
+                        + " clock (it must match AWS's within minutes) and that the role may still be assumed and its"
+                        + " sessions are not revoked.", e);
+            }
+            throw again;
         }
     }
 }

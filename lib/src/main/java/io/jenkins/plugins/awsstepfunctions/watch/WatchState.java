@@ -58,7 +58,7 @@ final class WatchState {
         this.sequence = sequence;
         this.listener = listener;
         this.lease = lease;
-        this.operations = new StepFunctionsOperations(lease.sfn());
+        this.operations = new StepFunctionsOperations(lease);
         this.stateMachine = request.execution().stateMachine();
         this.registeredAt = now;
         this.delay = request.options().firstCheck();

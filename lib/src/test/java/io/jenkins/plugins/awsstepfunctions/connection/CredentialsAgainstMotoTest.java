@@ -6,8 +6,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
+import io.jenkins.plugins.awsstepfunctions.execution.ExecutionDescription;
+import io.jenkins.plugins.awsstepfunctions.execution.ExecutionInput;
+import io.jenkins.plugins.awsstepfunctions.execution.StartRequest;
+import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
+import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
 import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
@@ -155,5 +163,71 @@ class CredentialsAgainstMotoTest {
     private int assumeRoleCalls() {
         return stsAndSfnProxy.findAll(postRequestedFor(urlEqualTo("/"))
                 .withRequestBody(containing("Action=AssumeRole"))).size();
+    }
+
+    private ConnectionSettings roleThroughWireMock() {
+        return ConnectionSettings.builder().region("us-east-1").endpointUrl(stsAndSfnProxy.baseUrl())
+                .assumeRole(AssumeRoleSettings.builder().roleArn(OTHER_ACCOUNT_ROLE)
+                        .stsEndpoint(stsAndSfnProxy.baseUrl()).build())
+                .build();
+    }
+
+    private static ExecutionArn startIn(ClientLease lease, String name) {
+        String stateMachine = StateMachines.create(lease.sfn(), "wait-then-succeed");
+        return new StepFunctionsOperations(lease).start(StartRequest.builder().stateMachineArn(stateMachine)
+                .name(name).input(ExecutionInput.of("input", java.util.Map.of("seconds", 1))).build()).executionArn();
+    }
+
+    private static void describeAnswersExpired(String scenarioEnd) {
+        stsAndSfnProxy.stubFor(WireMockStubs.operation("DescribeExecution").inScenario("expired session")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(WireMockStubs.serviceError(400, "ExpiredTokenException", "The security token included"
+                        + " in the request is expired"))
+                .willSetStateTo(scenarioEnd));
+    }
+
+    @Test
+    void aRoleSessionStepFunctionsCallsExpiredIsRenewedOnceAndTheCallMadeAgain() {
+        try (StepFunctionsClients clients = new StepFunctionsClients();
+                ClientLease lease = clients.lease(roleThroughWireMock(), MOTO_KEYS)) {
+            ExecutionArn execution = startIn(lease, "expired-once");
+            describeAnswersExpired("renewed");
+
+            ExecutionDescription described = new StepFunctionsOperations(lease).describe(execution);
+
+            assertThat(described.executionArn()).isEqualTo(execution);
+        }
+        assertThat(assumeRoleCalls()).as("the role assumed again after the expired answer").isEqualTo(2);
+    }
+
+    @Test
+    void aRenewedSessionRefusedToIsExplainedAndNotRenewedAgain() {
+        try (StepFunctionsClients clients = new StepFunctionsClients();
+                ClientLease lease = clients.lease(roleThroughWireMock(), MOTO_KEYS)) {
+            ExecutionArn execution = startIn(lease, "expired-always");
+            describeAnswersExpired(Scenario.STARTED);
+
+            assertThatThrownBy(() -> new StepFunctionsOperations(lease).describe(execution))
+                    .isInstanceOf(StepFunctionsException.class)
+                    .hasMessageContaining("a new session, assumed at once, was refused the same way")
+                    .hasMessageNotContaining("prefer a role to assume");
+        }
+        assertThat(assumeRoleCalls()).as("one renewal, no more").isEqualTo(2);
+    }
+
+    @Test
+    void expiredStaticCredentialsAreNotRetried() {
+        ConnectionSettings viaProxy = ConnectionSettings.builder().region("us-east-1")
+                .endpointUrl(stsAndSfnProxy.baseUrl()).build();
+        describeAnswersExpired(Scenario.STARTED);
+        try (StepFunctionsClients clients = new StepFunctionsClients();
+                ClientLease lease = clients.lease(viaProxy, CredentialsSource.staticKeys("ASIAMOTOTESTKEY00003",
+                        "secret", "an-old-token"))) {
+            assertThatThrownBy(() -> new StepFunctionsOperations(lease).describe(ExecutionArn.parse("executionArn",
+                    "arn:aws:states:us-east-1:123456789012:execution:orders:b1")))
+                    .isInstanceOf(StepFunctionsException.class).hasMessageContaining("prefer a role to assume");
+        }
+        stsAndSfnProxy.verify(1, postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.DescribeExecution")));
     }
 }

@@ -54,7 +54,7 @@ final class FreestyleWait {
             if (stopOnAbort) {
                 try (ClientLease lease = ControllerEngine.get().clients().lease(connection.settings(),
                         connection.credentials())) {
-                    new StepFunctionsOperations(lease.sfn()).stop(execution, "Jenkins.Aborted",
+                    new StepFunctionsOperations(lease).stop(execution, "Jenkins.Aborted",
                             "Stopped because the Jenkins build was aborted");
                     listener.getLogger().println(Messages.Log_Stopped(execution));
                 } catch (EngineStoppedException shuttingDown) {

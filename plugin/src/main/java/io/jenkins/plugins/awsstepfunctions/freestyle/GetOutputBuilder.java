@@ -85,7 +85,7 @@ public final class GetOutputBuilder extends FreestyleConnection {
             String json;
             try (ClientLease lease = ControllerEngine.get().clients().lease(connection.settings(),
                     connection.credentials())) {
-                json = Json.write("output", new StepFunctionsOperations(lease.sfn()).output(execution));
+                json = Json.write("output", new StepFunctionsOperations(lease).output(execution));
             }
             String file = FreestyleConnection.expand(env, outputFile);
             if (file != null) {

@@ -172,7 +172,7 @@ public final class StartExecutionBuilder extends FreestyleConnection {
             ExecutionArn execution;
             try (ClientLease lease = ControllerEngine.get().clients().lease(connection.settings(),
                     connection.credentials())) {
-                StepFunctionsOperations operations = new StepFunctionsOperations(lease.sfn());
+                StepFunctionsOperations operations = new StepFunctionsOperations(lease);
                 if (sync) {
                     SyncExecutionResult result = operations.startSync(request);
                     StepFunctionsRunAction.of(run).record(result.executionArn().toString(),

@@ -96,7 +96,7 @@ public final class GetOutputStep extends AbstractStepFunctionsStep {
             ConnectionResolver.Resolved connection = resolve();
             try (ClientLease lease = ControllerEngine.get().clients().lease(connection.settings(),
                     connection.credentials())) {
-                return new StepFunctionsOperations(lease.sfn()).output(execution);
+                return new StepFunctionsOperations(lease).output(execution);
             } catch (ExecutionNotSucceededException e) {
                 if (failOnError || e.report().isEmpty()) {
                     throw new AbortException(e.getMessage());

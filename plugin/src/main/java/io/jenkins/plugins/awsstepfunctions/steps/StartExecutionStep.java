@@ -195,7 +195,7 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
             }
             try (ClientLease lease = ControllerEngine.get().clients().lease(connection.settings(),
                     connection.credentials())) {
-                StepFunctionsOperations operations = new StepFunctionsOperations(lease.sfn());
+                StepFunctionsOperations operations = new StepFunctionsOperations(lease);
                 if (sync) {
                     runSynchronously(run, listener, operations);
                     return;

@@ -165,7 +165,7 @@ abstract class WaitingExecution extends BackgroundExecution {
                 TaskListener listener = listener();
                 try (ClientLease lease = ControllerEngine.get().clients().lease(request.connection(),
                         resolve().credentials())) {
-                    new StepFunctionsOperations(lease.sfn()).stop(execution, "Jenkins.Aborted",
+                    new StepFunctionsOperations(lease).stop(execution, "Jenkins.Aborted",
                             "Stopped because the Jenkins build " + run().getFullDisplayName() + " was aborted");
                     listener.getLogger().println(ConsoleLines.PREFIX + "Stopped " + execution
                             + " (stopOnAbort: true)");
