@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsstepfunctions.connection;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -197,6 +198,12 @@ final class SdkClientFactory {
         return chain;
     }
 
+    /** The SDK's defaults (Apache client, standard retries), which the deadlines are derived from when unset. */
+    static final Duration SDK_READ_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration SDK_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final int SDK_MAX_ATTEMPTS = 3;
+    static final Duration DEADLINE_MARGIN = Duration.ofSeconds(30);
+
     private static ClientOverrideConfiguration overrides(ClientSettings client, boolean endpointOverridden) {
         ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder();
         if (client.retryMode().isPresent() || client.totalMaxAttempts().isPresent()) {
@@ -207,6 +214,12 @@ final class SdkClientFactory {
             }
             overrides.retryStrategy(strategy);
         }
+        // Every call has a deadline, also an answer that trickles in under the read timeout.
+        Duration attempt = client.readTimeout().orElse(SDK_READ_TIMEOUT)
+                .plus(client.connectTimeout().orElse(SDK_CONNECT_TIMEOUT)).plus(DEADLINE_MARGIN);
+        overrides.apiCallAttemptTimeout(attempt);
+        overrides.apiCallTimeout(attempt.multipliedBy(client.totalMaxAttempts().orElse(SDK_MAX_ATTEMPTS))
+                .plus(DEADLINE_MARGIN));
         client.userAgentExtra().ifPresent(extra ->
                 overrides.putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, extra));
         if (endpointOverridden) {

@@ -24,6 +24,7 @@ import io.jenkins.plugins.awsstepfunctions.execution.StartResult;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
 import io.jenkins.plugins.awsstepfunctions.execution.SyncExecutionResult;
+import io.jenkins.plugins.awsstepfunctions.execution.SynchronousRuns;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.forms.StepParameters;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
@@ -170,7 +171,9 @@ public final class StartExecutionBuilder extends FreestyleConnection {
                     .build();
             ConnectionResolver.Resolved connection = ConnectionResolver.resolve(run, connection(env));
             ExecutionArn execution;
-            try (ClientLease lease = ControllerEngine.get().clients().lease(connection.settings(),
+            // A synchronous run needs a client that waits up to the EXPRESS limit and never sends it twice.
+            try (ClientLease lease = ControllerEngine.get().clients().lease(sync
+                    ? SynchronousRuns.settings(connection.settings()) : connection.settings(),
                     connection.credentials())) {
                 StepFunctionsOperations operations = new StepFunctionsOperations(lease);
                 if (sync) {

@@ -20,6 +20,7 @@ import io.jenkins.plugins.awsstepfunctions.execution.StartRequest;
 import io.jenkins.plugins.awsstepfunctions.execution.StartResult;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
 import io.jenkins.plugins.awsstepfunctions.execution.SyncExecutionResult;
+import io.jenkins.plugins.awsstepfunctions.execution.SynchronousRuns;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.forms.StepParameters;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
@@ -193,7 +194,9 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
                 firstAttempt = Instant.now();
                 getContext().saveState();
             }
-            try (ClientLease lease = ControllerEngine.get().clients().lease(connection.settings(),
+            // A synchronous run needs a client that waits up to the EXPRESS limit and never sends it twice.
+            try (ClientLease lease = ControllerEngine.get().clients().lease(sync
+                    ? SynchronousRuns.settings(connection.settings()) : connection.settings(),
                     connection.credentials())) {
                 StepFunctionsOperations operations = new StepFunctionsOperations(lease);
                 if (sync) {

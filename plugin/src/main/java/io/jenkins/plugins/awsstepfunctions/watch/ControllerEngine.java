@@ -11,8 +11,8 @@ import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.flow.FlowExecutionList;
 
 /**
- * The controller-wide engine: one client cache, one execution watcher, and a few threads for the short calls steps
- * make (start, describe, stop). Created on first use with the global DescribeExecution budget (a changed budget
+ * The controller-wide engine: one client cache, one execution watcher, and threads for the short calls steps make
+ * (start, describe, stop). Created on first use with the global DescribeExecution budget (a changed budget
  * applies after a restart).
  *
  * <p>Stopped when Jenkins shuts down, after every Pipeline has been suspended and its program saved, so that what
@@ -21,8 +21,6 @@ import org.jenkinsci.plugins.workflow.flow.FlowExecutionList;
  * restart.
  */
 public final class ControllerEngine {
-
-    private static final int CALL_THREADS = 4;
 
     private static ControllerEngine instance;
     /** The Jenkins that stopped its engine: no new engine for it (a later Jenkins in the same JVM gets one). */
@@ -37,7 +35,9 @@ public final class ControllerEngine {
         this.watcher = new ExecutionWatcher(WatcherSettings.builder().describePerSecond(describePerSecond).build(),
                 clients);
         AtomicInteger count = new AtomicInteger();
-        this.calls = Executors.newFixedThreadPool(CALL_THREADS, runnable -> {
+        // Threads on demand (idle ones end after a minute): a slow endpoint's calls, each with a deadline, hold
+        // threads of their own and never the calls of steps on other endpoints.
+        this.calls = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "sfn-step-call-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
