@@ -98,7 +98,9 @@ class StepFunctionsClientsTest {
             clients.lease(moto("eu-west-1"), KEYS).close();
 
             assertThat(clients.openClients()).as("idle for 6 minutes: closed").isEqualTo(1);
-            assertThatThrownBy(() -> idle.listStateMachines(b -> { })).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> idle.listStateMachines(b -> { }))
+                    .as("a closed client refuses calls").isInstanceOfAny(IllegalStateException.class,
+                            java.util.concurrent.RejectedExecutionException.class);
         }
     }
 
@@ -123,7 +125,9 @@ class StepFunctionsClientsTest {
         clients.close();
 
         assertThat(clients.openClients()).isZero();
-        assertThatThrownBy(() -> sfn.listStateMachines(b -> { })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> sfn.listStateMachines(b -> { }))
+                .as("a closed client refuses calls").isInstanceOfAny(IllegalStateException.class,
+                        java.util.concurrent.RejectedExecutionException.class);
         assertThatThrownBy(() -> clients.lease(moto("us-east-1"), KEYS))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("The Step Functions client cache is closed");
