@@ -8,18 +8,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.connection.ClientSettings;
 import io.jenkins.plugins.awsstepfunctions.connection.ConnectionSettings;
-import io.jenkins.plugins.awsstepfunctions.connection.StepFunctionsClients;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
-import io.jenkins.plugins.awsstepfunctions.execution.ExecutionInput;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
-import io.jenkins.plugins.awsstepfunctions.execution.StartRequest;
-import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
-import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
+import io.jenkins.plugins.awsstepfunctions.testing.MotoSession;
 import io.jenkins.plugins.awsstepfunctions.testing.WireMockStubs;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,22 +37,17 @@ class WatcherIsolationTest {
     static WireMockExtension slow = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private static MotoServer moto;
-    private static StepFunctionsClients clients;
-    private static ClientLease lease;
-    private static StepFunctionsOperations operations;
+    private static MotoSession session;
 
     @BeforeAll
     static void connect(MotoServer server) {
         moto = server;
-        clients = new StepFunctionsClients();
-        lease = clients.lease(moto.settings(), MotoServer.credentials());
-        operations = new StepFunctionsOperations(lease.sfn());
+        session = new MotoSession(moto);
     }
 
     @AfterAll
     static void disconnect() {
-        lease.close();
-        clients.close();
+        session.close();
     }
 
     @BeforeEach
@@ -66,8 +56,7 @@ class WatcherIsolationTest {
     }
 
     private static ExecutionArn start(String stateMachine, String name, Map<String, ?> input) {
-        return operations.start(StartRequest.builder().stateMachineArn(stateMachine).name(name)
-                .input(ExecutionInput.of("input", input)).build()).executionArn();
+        return session.start(stateMachine, name, input);
     }
 
     private static ConnectionSettings throughWireMock() {
@@ -77,8 +66,8 @@ class WatcherIsolationTest {
 
     @Test
     void aFinishedExecutionOnAHealthyEndpointIsNoticedWhileAnotherEndpointHoldsEveryCallItGets() throws Exception {
-        String waiting = StateMachines.create(lease.sfn(), "wait-then-succeed");
-        String pass = StateMachines.create(lease.sfn(), "pass");
+        String waiting = session.stateMachine("wait-then-succeed");
+        String pass = session.stateMachine("pass");
         slow.stubFor(WireMockStubs.operation("DescribeExecution")
                 .willReturn(aResponse().proxiedFrom(moto.endpoint().toString()).withFixedDelay(20_000)));
         WatchOptions fast = WatchOptions.builder().pollInterval(Duration.ofSeconds(1)).firstCheck(Duration.ZERO)
@@ -108,13 +97,13 @@ class WatcherIsolationTest {
                     .isEqualTo(ExecutionState.SUCCEEDED);
             assertThat(slowAnswers.get()).as("answers the slow endpoint had given by then").isZero();
         } finally {
-            slowExecutions.forEach(e -> operations.stop(e, "Test.Cleanup", "done"));
+            slowExecutions.forEach(session::stop);
         }
     }
 
     @Test
     void checksBackOffEvenWhenTheFirstCheckIsImmediate() throws Exception {
-        String waiting = StateMachines.create(lease.sfn(), "wait-then-succeed");
+        String waiting = session.stateMachine("wait-then-succeed");
         ExecutionArn execution = start(waiting, "first-check-zero", Map.of("seconds", 60));
         WatchOptions options = WatchOptions.builder().pollInterval(Duration.ofSeconds(10)).firstCheck(Duration.ZERO)
                 .build();
@@ -123,7 +112,7 @@ class WatcherIsolationTest {
                     WatchListener.NONE);
             Thread.sleep(3000);
         } finally {
-            operations.stop(execution, "Test.Cleanup", "done");
+            session.stop(execution);
         }
         int describes = slow.findAll(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.DescribeExecution"))).size();

@@ -3,17 +3,12 @@ package io.jenkins.plugins.awsstepfunctions.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.connection.CredentialsSource;
-import io.jenkins.plugins.awsstepfunctions.connection.StepFunctionsClients;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
-import io.jenkins.plugins.awsstepfunctions.execution.ExecutionInput;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
-import io.jenkins.plugins.awsstepfunctions.execution.StartRequest;
-import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
-import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
+import io.jenkins.plugins.awsstepfunctions.testing.MotoSession;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,29 +43,23 @@ class WatchesAlwaysEndTest {
             .firstCheck(Duration.ofMillis(100)).build();
 
     private static MotoServer moto;
-    private static StepFunctionsClients clients;
-    private static ClientLease lease;
-    private static StepFunctionsOperations operations;
+    private static MotoSession session;
     private static String waiting;
 
     @BeforeAll
     static void connect(MotoServer server) {
         moto = server;
-        clients = new StepFunctionsClients();
-        lease = clients.lease(moto.settings(), MotoServer.credentials());
-        operations = new StepFunctionsOperations(lease.sfn());
-        waiting = StateMachines.create(lease.sfn(), "wait-then-succeed");
+        session = new MotoSession(moto);
+        waiting = session.stateMachine("wait-then-succeed");
     }
 
     @AfterAll
     static void disconnect() {
-        lease.close();
-        clients.close();
+        session.close();
     }
 
     private static ExecutionArn start(String stateMachine, String name, Map<String, ?> input) {
-        return operations.start(StartRequest.builder().stateMachineArn(stateMachine).name(name)
-                .input(ExecutionInput.of("input", input)).build()).executionArn();
+        return session.start(stateMachine, name, input);
     }
 
     private static WatchRequest request(ExecutionArn execution, Instant deadline) {
@@ -114,7 +103,7 @@ class WatchesAlwaysEndTest {
         }
         assertThat(handedOut).isGreaterThan(1000);
         assertThat(pending).as("watches still pending after close() returned").isZero();
-        operations.stop(execution, "Test.Cleanup", "done");
+        session.stop(execution);
     }
 
     @Test
@@ -150,13 +139,13 @@ class WatchesAlwaysEndTest {
                     .isInstanceOf(ExecutionException.class).cause().isInstanceOf(WatcherClosedException.class));
         } finally {
             release.countDown();
-            operations.stop(execution, "Test.Cleanup", "done");
+            session.stop(execution);
         }
     }
 
     @Test
     void aBlockingListenerNeitherKeepsItsResultNorDelaysOtherWatches() throws Exception {
-        String pass = StateMachines.create(lease.sfn(), "pass");
+        String pass = session.stateMachine("pass");
         CountDownLatch release = new CountDownLatch(1);
         WatchListener blocking = new WatchListener() {
             @Override
@@ -187,7 +176,7 @@ class WatchesAlwaysEndTest {
 
     @Test
     void anErrorFromAListenerEndsThatWatchWithAClearFailureAndNoOther() throws Exception {
-        String pass = StateMachines.create(lease.sfn(), "pass");
+        String pass = session.stateMachine("pass");
         try (ExecutionWatcher watcher = new ExecutionWatcher(WatcherSettings.defaults())) {
             Watch failing = watcher.watch(request(start(pass, "asserting-listener", Map.of()), null),
                     MotoServer.credentials(), new WatchListener() {
@@ -209,7 +198,7 @@ class WatchesAlwaysEndTest {
 
     @Test
     void anErrorFromACredentialsProviderEndsThatWatchWithAClearFailureAndNoOther() throws Exception {
-        String pass = StateMachines.create(lease.sfn(), "pass");
+        String pass = session.stateMachine("pass");
         AwsCredentialsProvider broken = () -> {
             throw new NoClassDefFoundError("com/example/MissingCredentialsClass");
         };
@@ -229,7 +218,7 @@ class WatchesAlwaysEndTest {
 
     @Test
     void finishedWatchesAreNotKeptWhileAWatchWithAnEarlierDeadlineRuns() throws Exception {
-        String pass = StateMachines.create(lease.sfn(), "pass");
+        String pass = session.stateMachine("pass");
         ExecutionArn longRunning = start(waiting, "earlier-deadline", Map.of("seconds", 120));
         List<WeakReference<WatchListener>> listeners = new ArrayList<>();
         try (ExecutionWatcher watcher = new ExecutionWatcher(WatcherSettings.defaults())) {
@@ -256,7 +245,7 @@ class WatchesAlwaysEndTest {
             assertThat(kept).as("finished watches still referenced").isZero();
             assertThat(first.result()).isNotDone();
         } finally {
-            operations.stop(longRunning, "Test.Cleanup", "done");
+            session.stop(longRunning);
         }
     }
 
