@@ -32,6 +32,78 @@ public sealed interface CredentialsSource {
         return new Provided(identity, provider);
     }
 
+    /**
+     * These AWS credentials, and a user name and password for the proxy of {@code clientConfig.proxies}: proxy
+     * logins are secrets, so they travel with the credentials (resolved again for every build, never stored with
+     * it), not in the client settings.
+     */
+    static CredentialsSource withProxyLogin(CredentialsSource aws, String username, String password) {
+        return new WithProxyLogin(aws, username, password);
+    }
+
+    /** The AWS credentials alone, without a proxy login. */
+    default CredentialsSource aws() {
+        return this;
+    }
+
+    /** Equal when the AWS credentials, the user name and a digest of the password are; never shows the password. */
+    final class WithProxyLogin implements CredentialsSource {
+        private final CredentialsSource aws;
+        private final String username;
+        private final String password;
+
+        WithProxyLogin(CredentialsSource aws, String username, String password) {
+            if (aws == null || aws instanceof WithProxyLogin) {
+                throw new InvalidSettingException("credentials", "a proxy login needs the AWS credentials it goes"
+                        + " with, once");
+            }
+            if (username == null || username.isEmpty()) {
+                throw new InvalidSettingException("proxyCredentialsId", "the proxy's user name is empty");
+            }
+            this.aws = aws;
+            this.username = username;
+            this.password = password == null ? "" : password;
+        }
+
+        @Override
+        public CredentialsSource aws() {
+            return aws;
+        }
+
+        public String username() {
+            return username;
+        }
+
+        public String password() {
+            return password;
+        }
+
+        private String passwordDigest() {
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(password.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof WithProxyLogin other && aws.equals(other.aws) && username.equals(other.username)
+                    && passwordDigest().equals(other.passwordDigest());
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(aws, username);
+        }
+
+        @Override
+        public String toString() {
+            return aws + ", proxy user " + username;
+        }
+    }
+
     enum DefaultChain implements CredentialsSource {
         INSTANCE;
 

@@ -69,10 +69,11 @@ final class SdkClientFactory {
         ClientSettings client = settings.clientSettings();
         Region region = Region.of(settings.region().orElseGet(SdkClientFactory::defaultRegion));
         List<SdkAutoCloseable> resources = new ArrayList<>();
-        SdkHttpClient http = httpClient(settings);
+        SdkHttpClient http = httpClient(settings, credentials);
         try {
             resources.add(http);
-            AwsCredentialsProvider provider = credentialsProvider(settings, credentials, region, http, resources);
+            AwsCredentialsProvider provider = credentialsProvider(settings, credentials.aws(), region, http,
+                    resources);
             SfnClientBuilder builder = SfnClient.builder()
                     .httpClient(http)
                     .region(region)
@@ -110,14 +111,14 @@ final class SdkClientFactory {
         }
     }
 
-    private static SdkHttpClient httpClient(ConnectionSettings settings) {
+    private static SdkHttpClient httpClient(ConnectionSettings settings, CredentialsSource credentials) {
         ClientSettings client = settings.clientSettings();
         ApacheHttpClient.Builder http = ApacheHttpClient.builder();
         client.connectTimeout().ifPresent(http::connectionTimeout);
         client.readTimeout().ifPresent(http::socketTimeout);
         client.tcpKeepAlive().ifPresent(http::tcpKeepAlive);
         client.maxPoolConnections().ifPresent(http::maxConnections);
-        http.proxyConfiguration(proxy(settings));
+        http.proxyConfiguration(proxy(settings, credentials));
         if (!settings.verifyTls()) {
             return http.buildWithDefaults(AttributeMap.builder()
                     .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true).build());
@@ -129,8 +130,11 @@ final class SdkClientFactory {
         return http.build();
     }
 
-    /** Only the proxy the settings name: never one from system properties or the environment by surprise. */
-    private static ProxyConfiguration proxy(ConnectionSettings settings) {
+    /**
+     * Only the proxy the settings name: never one from system properties or the environment by surprise; its login,
+     * if any, comes with the credentials.
+     */
+    private static ProxyConfiguration proxy(ConnectionSettings settings, CredentialsSource credentials) {
         ClientSettings client = settings.clientSettings();
         boolean plainHttp = settings.endpointUrl().map(URI::getScheme).map("http"::equalsIgnoreCase).orElse(false);
         Optional<ProxySetting> chosen = plainHttp ? client.httpProxy() : client.httpsProxy();
@@ -139,8 +143,10 @@ final class SdkClientFactory {
                 .useEnvironmentVariableValues(false);
         chosen.ifPresent(p -> {
             proxy.endpoint(p.endpoint());
-            p.username().ifPresent(proxy::username);
-            p.password().ifPresent(proxy::password);
+            if (credentials instanceof CredentialsSource.WithProxyLogin login) {
+                proxy.username(login.username());
+                proxy.password(login.password());
+            }
         });
         return proxy.build();
     }

@@ -165,4 +165,38 @@ class ClientSettingsOnTheWireTest {
             System.setProperty(property, value);
         }
     }
+
+    @Test
+    void aProxyLoginGivenWithTheCredentialsAnswersTheProxysChallenge(MotoServer moto) {
+        forwardProxy.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(1)
+                .withHeader("Proxy-Authorization", absent())
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(407)
+                        .withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
+        ConnectionSettings settings = ConnectionSettings.builder().region("us-east-1")
+                .endpointUrl(moto.endpoint().toString())
+                .clientSettings(ClientSettings.fromMap("clientConfig",
+                        Map.of("proxies", Map.of("http", forwardProxy.baseUrl())))).build();
+
+        listStateMachines(settings, CredentialsSource.withProxyLogin(KEYS, "builder", "pr0xy#Pa55"));
+
+        forwardProxy.verify(postRequestedFor(urlEqualTo("/")).withHeader("Proxy-Authorization", equalTo("Basic "
+                + java.util.Base64.getEncoder().encodeToString("builder:pr0xy#Pa55".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)))));
+    }
+
+    @Test
+    void withoutItsLoginTheProxyRefusesAndTheMessageSaysSo(MotoServer moto) {
+        forwardProxy.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(1)
+                .withHeader("Proxy-Authorization", absent())
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(407)
+                        .withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
+        ConnectionSettings settings = ConnectionSettings.builder().region("us-east-1")
+                .endpointUrl(moto.endpoint().toString())
+                .clientSettings(ClientSettings.fromMap("clientConfig",
+                        Map.of("proxies", Map.of("http", forwardProxy.baseUrl())))).build();
+
+        assertThatThrownBy(() -> listStateMachines(settings, KEYS)).isInstanceOf(SfnException.class);
+    }
 }

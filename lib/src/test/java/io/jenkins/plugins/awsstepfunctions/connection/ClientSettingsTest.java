@@ -81,15 +81,14 @@ class ClientSettingsTest {
     }
 
     @Test
-    void proxyCredentialsAreKeptButNeverShown() {
-        ClientSettings settings = parse(map("proxies", map("https", "http://jenkins:s3cr%40t@proxy:3128")));
-
-        ProxySetting proxy = settings.httpsProxy().orElseThrow();
-        assertThat(proxy.endpoint()).isEqualTo(URI.create("http://proxy:3128"));
-        assertThat(proxy.username()).contains("jenkins");
-        assertThat(proxy.password()).contains("s3cr@t");
-        assertThat(settings.toString()).doesNotContain("s3cr");
-        assertThat(proxy.toString()).isEqualTo("http://jenkins:***@proxy:3128");
+    void aProxyLoginIsRefusedInClientSettingsWhichAreStoredWithTheBuild() {
+        assertThatThrownBy(() -> parse(map("proxies", map("https", "http://jenkins:s3cr%40t@proxy:3128"))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("clientConfig.proxies.https: must not contain a user name or password: client settings"
+                        + " are stored with the build. Give the proxy's login as a Username with password credential"
+                        + " (proxyCredentialsId), and the URL as http://host:port");
+        assertThat(parse(map("proxies", map("https", "HTTP://proxy:3128"))).httpsProxy().orElseThrow().endpoint())
+                .isEqualTo(URI.create("http://proxy:3128"));
     }
 
     @Test
@@ -245,9 +244,11 @@ class ClientSettingsTest {
         assertThatThrownBy(() -> parse(map("proxies", map("https", "socks5://user:hunter2@proxy:1080"))))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("clientConfig.proxies.https: is not a proxy URL; use http://host:port (or https://)");
+        assertThatThrownBy(() -> parse(map("proxies", map("http", "http://proxy:1080/path"))))
+                .hasMessageContaining("must be only scheme, host and port");
         assertThatThrownBy(() -> parse(map("proxies", map("http", "http://user:hunter2@proxy:1080/path"))))
                 .hasMessageNotContaining("hunter2")
-                .hasMessageContaining("must be only scheme, host and port");
+                .hasMessageContaining("must not contain a user name or password");
     }
 
     @Test

@@ -94,4 +94,32 @@ class SecretsNeverShownTest {
     static Stream<String> ports() {
         return Stream.of("http://host:99999", "http://host:0", "https://host:65536");
     }
+
+    @org.junit.jupiter.api.Test
+    void aProxyLoginTravelsWithTheCredentialsAndIsNeverShown() {
+        CredentialsSource keys = CredentialsSource.staticKeys("AKIAPROXYLOGINKEY001", "secret", null);
+        CredentialsSource login = CredentialsSource.withProxyLogin(keys, "builder", SECRET);
+
+        assertThat(login.toString()).contains("builder").doesNotContain(SECRET);
+        assertThat(login.aws()).isEqualTo(keys);
+        assertThat(login).isEqualTo(CredentialsSource.withProxyLogin(keys, "builder", SECRET))
+                .isNotEqualTo(CredentialsSource.withProxyLogin(keys, "builder", SECRET + "2"))
+                .isNotEqualTo(keys);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aStoredWatchRequestHoldsNoProxyLogin() throws Exception {
+        Throwable refused = catchThrowable(() -> ClientSettings.fromMap("clientConfig",
+                Map.of("proxies", Map.of("https", "http://builder:" + SECRET + "@proxy:3128"))));
+        assertThat(refused).isInstanceOf(InvalidSettingException.class);
+
+        ConnectionSettings settings = ConnectionSettings.builder().region("us-east-1").clientSettings(
+                ClientSettings.fromMap("clientConfig", Map.of("proxies", Map.of("https", "http://proxy:3128"))))
+                .build();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(settings);
+        }
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("builder");
+    }
 }

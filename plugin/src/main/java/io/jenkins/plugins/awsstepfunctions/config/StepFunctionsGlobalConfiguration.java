@@ -34,6 +34,7 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
     private boolean verify = true;
     private String caBundleCredentialsId;
     private String clientConfig;
+    private String proxyCredentialsId;
     private int describePerSecond = WatcherSettings.DEFAULT_DESCRIBE_PER_SECOND;
     private int pollInterval = (int) WatchOptions.DEFAULT_POLL_INTERVAL.toSeconds();
 
@@ -115,6 +116,17 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /** A Username with password credential: the login of the proxy in the client configuration's proxies. */
+    public String getProxyCredentialsId() {
+        return proxyCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setProxyCredentialsId(String proxyCredentialsId) {
+        this.proxyCredentialsId = Util.fixEmptyAndTrim(proxyCredentialsId);
+        save();
+    }
+
     /** The client configuration as JSON text (botocore or camelCase keys). */
     public String getClientConfig() {
         return clientConfig;
@@ -161,6 +173,12 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
     public ListBoxModel doFillCaBundleCredentialsIdItems(@QueryParameter String caBundleCredentialsId) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return CredentialLists.fileCredentials(null, caBundleCredentialsId);
+    }
+
+    @POST
+    public ListBoxModel doFillProxyCredentialsIdItems(@QueryParameter String proxyCredentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return CredentialLists.usernamePasswordCredentials(null, proxyCredentialsId);
     }
 
     @POST

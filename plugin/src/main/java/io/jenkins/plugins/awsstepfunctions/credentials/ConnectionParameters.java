@@ -20,9 +20,18 @@ public final class ConnectionParameters implements Serializable {
     private final Boolean verify;
     private final String caBundleCredentialsId;
     private final LinkedHashMap<String, Object> clientConfig;
+    private final String proxyCredentialsId;
 
     public ConnectionParameters(String credentialsId, String region, String endpointUrl, String roleArn,
             String roleExternalId, Boolean verify, String caBundleCredentialsId, Map<String, ?> clientConfig) {
+        this(credentialsId, region, endpointUrl, roleArn, roleExternalId, verify, caBundleCredentialsId, clientConfig,
+                null);
+    }
+
+    public ConnectionParameters(String credentialsId, String region, String endpointUrl, String roleArn,
+            String roleExternalId, Boolean verify, String caBundleCredentialsId, Map<String, ?> clientConfig,
+            String proxyCredentialsId) {
+        this.proxyCredentialsId = proxyCredentialsId;
         this.credentialsId = credentialsId;
         this.region = region;
         this.endpointUrl = endpointUrl;
@@ -63,5 +72,10 @@ public final class ConnectionParameters implements Serializable {
 
     public Map<String, Object> clientConfig() {
         return clientConfig;
+    }
+
+    /** A Username with password credential: the login of the proxy in {@code clientConfig.proxies}. */
+    public String proxyCredentialsId() {
+        return proxyCredentialsId;
     }
 }

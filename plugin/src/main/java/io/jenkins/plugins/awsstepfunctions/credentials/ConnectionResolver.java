@@ -5,6 +5,7 @@ import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.Util;
 import hudson.model.Item;
@@ -74,27 +75,47 @@ public final class ConnectionResolver {
     public static Resolved resolve(Lookup lookup, ConnectionParameters step) throws AbortException {
         StepFunctionsGlobalConfiguration global = StepFunctionsGlobalConfiguration.get();
         try {
-            ConnectionSettings globalLayer = ConnectionInputs.layer(global.getRegion(), global.getEndpointUrl(),
-                    global.getRoleArn(), global.getRoleExternalId(), global.isVerify() ? null : Boolean.FALSE,
-                    caBundle(lookup, global.getCaBundleCredentialsId(), "the global caBundleCredentialsId"),
-                    global.clientConfigMap());
-            ConnectionSettings stepLayer = ConnectionInputs.layer(step.region(), step.endpointUrl(), step.roleArn(),
-                    step.roleExternalId(), step.verify(),
-                    caBundle(lookup, step.caBundleCredentialsId(), "caBundleCredentialsId"), step.clientConfig());
-            String credentialsId = Util.fixEmptyAndTrim(step.credentialsId()) != null ? step.credentialsId().strip()
-                    : Util.fixEmptyAndTrim(global.getCredentialsId());
-            if (credentialsId == null) {
-                return new Resolved(stepLayer.over(globalLayer), CredentialsSource.defaultChain());
-            }
-            AmazonWebServicesCredentials aws = awsCredential(lookup, credentialsId);
-            if (aws instanceof AWSCredentialsImpl impl) {
-                return fromAwsCredentialsImpl(credentialsId, impl, stepLayer, globalLayer);
-            }
-            return new Resolved(stepLayer.over(globalLayer), CredentialsSource.provided(
-                    "jenkins:" + credentialsId + ":" + System.identityHashCode(aws), aws));
+            Resolved resolved = resolveAws(lookup, step, global);
+            String proxyId = Util.fixEmptyAndTrim(step.proxyCredentialsId()) != null
+                    ? step.proxyCredentialsId().strip() : Util.fixEmptyAndTrim(global.getProxyCredentialsId());
+            return proxyId == null ? resolved : new Resolved(resolved.settings(),
+                    proxyLogin(lookup, proxyId, resolved.credentials()));
         } catch (InvalidSettingException e) {
             throw new AbortException("AWS Step Functions connection: " + e.getMessage());
         }
+    }
+
+    private static Resolved resolveAws(Lookup lookup, ConnectionParameters step,
+            StepFunctionsGlobalConfiguration global) {
+        ConnectionSettings globalLayer = ConnectionInputs.layer(global.getRegion(), global.getEndpointUrl(),
+                global.getRoleArn(), global.getRoleExternalId(), global.isVerify() ? null : Boolean.FALSE,
+                caBundle(lookup, global.getCaBundleCredentialsId(), "the global caBundleCredentialsId"),
+                global.clientConfigMap());
+        ConnectionSettings stepLayer = ConnectionInputs.layer(step.region(), step.endpointUrl(), step.roleArn(),
+                step.roleExternalId(), step.verify(),
+                caBundle(lookup, step.caBundleCredentialsId(), "caBundleCredentialsId"), step.clientConfig());
+        String credentialsId = Util.fixEmptyAndTrim(step.credentialsId()) != null ? step.credentialsId().strip()
+                : Util.fixEmptyAndTrim(global.getCredentialsId());
+        if (credentialsId == null) {
+            return new Resolved(stepLayer.over(globalLayer), CredentialsSource.defaultChain());
+        }
+        AmazonWebServicesCredentials aws = awsCredential(lookup, credentialsId);
+        if (aws instanceof AWSCredentialsImpl impl) {
+            return fromAwsCredentialsImpl(credentialsId, impl, stepLayer, globalLayer);
+        }
+        return new Resolved(stepLayer.over(globalLayer), CredentialsSource.provided(
+                "jenkins:" + credentialsId + ":" + System.identityHashCode(aws), aws));
+    }
+
+    /** The proxy's login, from a Username with password credential: it travels with the credentials, never stored. */
+    private static CredentialsSource proxyLogin(Lookup lookup, String id, CredentialsSource aws) {
+        StandardUsernamePasswordCredentials login = lookup.find(id, StandardUsernamePasswordCredentials.class);
+        if (login == null) {
+            throw new InvalidSettingException("proxyCredentialsId", "no Username with password credential with id '"
+                    + id + "' is visible to this build; the proxy's login must be one");
+        }
+        return CredentialsSource.withProxyLogin(aws, login.getUsername(),
+                login.getPassword() == null ? "" : login.getPassword().getPlainText());
     }
 
     /**

@@ -4,6 +4,7 @@ import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.model.Item;
 import hudson.model.Queue;
 import hudson.model.queue.Tasks;
@@ -31,6 +32,11 @@ public final class CredentialLists {
     /** Secret file credentials, for CA bundles. */
     public static ListBoxModel fileCredentials(Item item, String current) {
         return list(item, current, FileCredentials.class);
+    }
+
+    /** Username with password credentials, for a proxy's login. */
+    public static ListBoxModel usernamePasswordCredentials(Item item, String current) {
+        return list(item, current, StandardUsernamePasswordCredentials.class);
     }
 
     private static ListBoxModel list(Item item, String current,

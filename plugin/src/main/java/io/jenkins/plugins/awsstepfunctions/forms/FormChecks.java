@@ -81,6 +81,10 @@ public final class FormChecks {
         return CredentialLists.fileCredentials(item, current);
     }
 
+    public static ListBoxModel usernamePasswordCredentials(Item item, String current) {
+        return CredentialLists.usernamePasswordCredentials(item, current);
+    }
+
     public static FormValidation checkStateMachineArn(Item item, String value, Values values) {
         requireConfigure(item);
         if (Util.fixEmptyAndTrim(value) == null) {

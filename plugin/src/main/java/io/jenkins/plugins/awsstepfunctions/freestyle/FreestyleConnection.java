@@ -21,6 +21,7 @@ public abstract class FreestyleConnection extends hudson.tasks.Builder implement
     private Boolean verify;
     private String caBundleCredentialsId;
     private String clientConfig;
+    private String proxyCredentialsId;
 
     public String getCredentialsId() {
         return credentialsId;
@@ -95,11 +96,22 @@ public abstract class FreestyleConnection extends hudson.tasks.Builder implement
         this.clientConfig = Util.fixEmptyAndTrim(clientConfig);
     }
 
+    /** A Username with password credential: the login of the proxy in the client configuration's proxies. */
+    public String getProxyCredentialsId() {
+        return proxyCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setProxyCredentialsId(String proxyCredentialsId) {
+        this.proxyCredentialsId = Util.fixEmptyAndTrim(proxyCredentialsId);
+    }
+
     ConnectionParameters connection(EnvVars env) {
         Map<String, ?> config = clientConfig == null ? null
                 : ClientSettings.parseJson("clientConfig", env.expand(clientConfig));
         return new ConnectionParameters(expand(env, credentialsId), expand(env, region), expand(env, endpointUrl),
-                expand(env, roleArn), expand(env, roleExternalId), verify, expand(env, caBundleCredentialsId), config);
+                expand(env, roleArn), expand(env, roleExternalId), verify, expand(env, caBundleCredentialsId), config,
+                expand(env, proxyCredentialsId));
     }
 
     static String expand(EnvVars env, String value) {

@@ -31,6 +31,12 @@ public abstract class FreestyleDescriptor extends BuildStepDescriptor<Builder> {
         return FormChecks.fileCredentials(item, caBundleCredentialsId);
     }
 
+    @POST
+    public ListBoxModel doFillProxyCredentialsIdItems(@AncestorInPath Item item,
+            @QueryParameter String proxyCredentialsId) {
+        return FormChecks.usernamePasswordCredentials(item, proxyCredentialsId);
+    }
+
 
     @POST
     public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {

@@ -18,6 +18,7 @@ public abstract class AbstractStepFunctionsStep extends Step {
     private Boolean verify;
     private String caBundleCredentialsId;
     private Object clientConfig;
+    private String proxyCredentialsId;
 
     public String getCredentialsId() {
         return credentialsId;
@@ -93,6 +94,16 @@ public abstract class AbstractStepFunctionsStep extends Step {
         this.clientConfig = clientConfig;
     }
 
+    /** A Username with password credential: the login of the proxy in {@code clientConfig.proxies}. */
+    public String getProxyCredentialsId() {
+        return proxyCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setProxyCredentialsId(String proxyCredentialsId) {
+        this.proxyCredentialsId = Util.fixEmptyAndTrim(proxyCredentialsId);
+    }
+
     /** The parameters as plain data for the step's execution (which outlives this object across a restart). */
     @SuppressWarnings("unchecked")
     ConnectionParameters connection() {
@@ -101,6 +112,6 @@ public abstract class AbstractStepFunctionsStep extends Step {
                     + " not " + clientConfig.getClass().getSimpleName());
         }
         return new ConnectionParameters(credentialsId, region, endpointUrl, roleArn, roleExternalId, verify,
-                caBundleCredentialsId, (Map<String, ?>) clientConfig);
+                caBundleCredentialsId, (Map<String, ?>) clientConfig, proxyCredentialsId);
     }
 }

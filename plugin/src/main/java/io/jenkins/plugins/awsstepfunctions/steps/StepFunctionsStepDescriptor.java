@@ -32,6 +32,12 @@ public abstract class StepFunctionsStepDescriptor extends StepDescriptor {
         return FormChecks.fileCredentials(item, caBundleCredentialsId);
     }
 
+    @POST
+    public ListBoxModel doFillProxyCredentialsIdItems(@AncestorInPath Item item,
+            @QueryParameter String proxyCredentialsId) {
+        return FormChecks.usernamePasswordCredentials(item, proxyCredentialsId);
+    }
+
 
     @POST
     public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {

@@ -25,10 +25,12 @@ class GlobalConfigurationAsCodeTest {
         assertThat(global.isVerify()).isFalse();
         assertThat(global.getDescribePerSecond()).isEqualTo(5);
         assertThat(global.getPollInterval()).isEqualTo(20);
+        assertThat(global.getProxyCredentialsId()).isEqualTo("proxy-login");
 
         ByteArrayOutputStream exported = new ByteArrayOutputStream();
         ConfigurationAsCode.get().export(exported);
         assertThat(exported.toString(StandardCharsets.UTF_8)).contains("awsStepFunctions:", "region: \"eu-west-1\"",
-                "describePerSecond: 5");
+                "describePerSecond: 5",
+                "proxyCredentialsId: \"proxy-login\"");
     }
 }

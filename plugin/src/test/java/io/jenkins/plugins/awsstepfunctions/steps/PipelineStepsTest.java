@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.hudson.plugins.folder.properties.FolderCredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import hudson.model.Result;
 import io.jenkins.plugins.awsstepfunctions.action.StepFunctionsRunAction;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
 import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -79,6 +86,38 @@ class PipelineStepsTest {
         build.getLogText().writeHtmlTo(0, html);
         assertThat(html.toString()).contains("href='https://us-east-1.console.aws.amazon.com/states/home"
                 + "?region=us-east-1#/v2/executions/details/arn:aws:states:us-east-1:");
+    }
+
+    @Test
+    void aProxyLoginComesFromAUsernamePasswordCredentialAndNeverFromTheProxyUrl() throws Exception {
+        String arn = StateMachines.create(sfn, "pass");
+        SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
+                CredentialsScope.GLOBAL, "proxy-login", "the proxy's login", "builder", "pr0xy#Pa55w0rd"));
+        WireMockServer proxy = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+                .bindAddress("127.0.0.1").enableBrowserProxying(true));
+        proxy.start();
+        try {
+            proxy.stubFor(WireMock.any(WireMock.anyUrl()).atPriority(1).withHeader("Proxy-Authorization",
+                    WireMock.absent()).willReturn(WireMock.aResponse().withStatus(407)
+                    .withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
+
+            WorkflowRun build = run("proxied", "sfnStartExecution(stateMachineArn: '" + arn + "', wait: true,"
+                    + " proxyCredentialsId: 'proxy-login', clientConfig: [proxies: [http: '" + proxy.baseUrl()
+                    + "']])", Result.SUCCESS);
+            WorkflowRun refused = run("login-in-url", "sfnStartExecution(stateMachineArn: '" + arn + "',"
+                    + " clientConfig: [proxies: [http: 'http://builder:pr0xy%23Pa55w0rd@127.0.0.1:"
+                    + proxy.port() + "']])", Result.FAILURE);
+
+            assertThat(proxy.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/")).withHeader(
+                    "Proxy-Authorization", WireMock.equalTo("Basic " + java.util.Base64.getEncoder()
+                            .encodeToString("builder:pr0xy#Pa55w0rd".getBytes(StandardCharsets.UTF_8))))))
+                    .as("requests that carried the proxy's login").isNotEmpty();
+            j.assertLogContains("SUCCEEDED after", build);
+            j.assertLogContains("clientConfig.proxies.http: must not contain a user name or password", refused);
+            assertThat(JenkinsRule.getLog(build) + JenkinsRule.getLog(refused)).doesNotContain("Pa55w0rd");
+        } finally {
+            proxy.stop();
+        }
     }
 
     @Test
