@@ -184,11 +184,12 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doTestConnection(@QueryParameter String credentialsId, @QueryParameter String region,
             @QueryParameter String endpointUrl, @QueryParameter String roleArn, @QueryParameter String roleExternalId,
-            @QueryParameter boolean verify, @QueryParameter String caBundleCredentialsId) {
+            @QueryParameter boolean verify, @QueryParameter String caBundleCredentialsId,
+            @QueryParameter String proxyCredentialsId) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         // What the form says, layered over what is saved, with the credentials Jenkins itself sees.
         return FormChecks.testConnection(null, new ConnectionParameters(credentialsId, region, endpointUrl, roleArn,
-                roleExternalId, verify, caBundleCredentialsId, null), null);
+                roleExternalId, verify, caBundleCredentialsId, null, proxyCredentialsId), null);
     }
 
     @POST

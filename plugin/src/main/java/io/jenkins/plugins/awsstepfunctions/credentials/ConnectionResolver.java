@@ -114,8 +114,7 @@ public final class ConnectionResolver {
             throw new InvalidSettingException("proxyCredentialsId", "no Username with password credential with id '"
                     + id + "' is visible to this build; the proxy's login must be one");
         }
-        return CredentialsSource.withProxyLogin(aws, login.getUsername(),
-                login.getPassword() == null ? "" : login.getPassword().getPlainText());
+        return CredentialsSource.withProxyLogin(aws, login.getUsername(), login.getPassword().getPlainText());
     }
 
     /**

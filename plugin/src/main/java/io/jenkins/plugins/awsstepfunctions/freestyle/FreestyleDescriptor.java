@@ -62,8 +62,8 @@ public abstract class FreestyleDescriptor extends BuildStepDescriptor<Builder> {
     public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
             @QueryParameter String region, @QueryParameter String endpointUrl, @QueryParameter String roleArn,
             @QueryParameter String roleExternalId, @QueryParameter String caBundleCredentialsId,
-            @QueryParameter String stateMachineArn) {
+            @QueryParameter String proxyCredentialsId, @QueryParameter String stateMachineArn) {
         return FormChecks.testConnection(item, new ConnectionParameters(credentialsId, region, endpointUrl, roleArn,
-                roleExternalId, null, caBundleCredentialsId, null), stateMachineArn);
+                roleExternalId, null, caBundleCredentialsId, null, proxyCredentialsId), stateMachineArn);
     }
 }
