@@ -166,17 +166,21 @@ class ClientSettingsOnTheWireTest {
         }
     }
 
-    @Test
-    void aProxyLoginGivenWithTheCredentialsAnswersTheProxysChallenge(MotoServer moto) {
+    /** Moto through the forward proxy, which answers 407 (Basic) to any request without a proxy login. */
+    private static ConnectionSettings throughAProxyThatDemandsALogin(MotoServer moto) {
         forwardProxy.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
                 com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(1)
                 .withHeader("Proxy-Authorization", absent())
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(407)
                         .withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
-        ConnectionSettings settings = ConnectionSettings.builder().region("us-east-1")
-                .endpointUrl(moto.endpoint().toString())
+        return ConnectionSettings.builder().region("us-east-1").endpointUrl(moto.endpoint().toString())
                 .clientSettings(ClientSettings.fromMap("clientConfig",
                         Map.of("proxies", Map.of("http", forwardProxy.baseUrl())))).build();
+    }
+
+    @Test
+    void aProxyLoginGivenWithTheCredentialsAnswersTheProxysChallenge(MotoServer moto) {
+        ConnectionSettings settings = throughAProxyThatDemandsALogin(moto);
 
         listStateMachines(settings, CredentialsSource.withProxyLogin(KEYS, "builder", "pr0xy#Pa55"));
 
@@ -187,15 +191,7 @@ class ClientSettingsOnTheWireTest {
 
     @Test
     void withoutItsLoginTheProxyRefusesAndTheMessageSaysSo(MotoServer moto) {
-        forwardProxy.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
-                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(1)
-                .withHeader("Proxy-Authorization", absent())
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(407)
-                        .withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
-        ConnectionSettings settings = ConnectionSettings.builder().region("us-east-1")
-                .endpointUrl(moto.endpoint().toString())
-                .clientSettings(ClientSettings.fromMap("clientConfig",
-                        Map.of("proxies", Map.of("http", forwardProxy.baseUrl())))).build();
+        ConnectionSettings settings = throughAProxyThatDemandsALogin(moto);
 
         assertThatThrownBy(() -> listStateMachines(settings, KEYS)).isInstanceOf(SfnException.class);
     }
