@@ -27,14 +27,16 @@ public final class AssumeRoleSettings implements Serializable {
 
     private AssumeRoleSettings(Builder builder) {
         this.roleArn = SettingChecks.roleArn("roleArn", builder.roleArn);
-        this.externalId = builder.externalId == null ? null
-                : SettingChecks.externalId("roleExternalId", builder.externalId);
-        this.sessionName = builder.sessionName == null ? DEFAULT_SESSION_NAME
+        this.externalId =
+                builder.externalId == null ? null : SettingChecks.externalId("roleExternalId", builder.externalId);
+        this.sessionName = builder.sessionName == null
+                ? DEFAULT_SESSION_NAME
                 : SettingChecks.sessionName("roleSessionName", builder.sessionName);
-        this.duration = builder.duration == null ? DEFAULT_DURATION
+        this.duration = builder.duration == null
+                ? DEFAULT_DURATION
                 : SettingChecks.roleDuration("roleDurationSeconds", builder.duration);
-        this.stsEndpoint = builder.stsEndpoint == null ? null
-                : SettingChecks.endpointUrl("stsEndpointUrl", builder.stsEndpoint);
+        this.stsEndpoint =
+                builder.stsEndpoint == null ? null : SettingChecks.endpointUrl("stsEndpointUrl", builder.stsEndpoint);
         this.stsRegion = builder.stsRegion == null ? null : SettingChecks.region("stsRegion", builder.stsRegion);
     }
 
@@ -43,8 +45,12 @@ public final class AssumeRoleSettings implements Serializable {
     }
 
     public Builder toBuilder() {
-        Builder builder = new Builder().roleArn(roleArn).externalId(externalId).sessionName(sessionName)
-                .duration(duration).stsRegion(stsRegion);
+        Builder builder = new Builder()
+                .roleArn(roleArn)
+                .externalId(externalId)
+                .sessionName(sessionName)
+                .duration(duration)
+                .stsRegion(stsRegion);
         return stsEndpoint == null ? builder : builder.stsEndpoint(stsEndpoint.toString());
     }
 
@@ -74,9 +80,12 @@ public final class AssumeRoleSettings implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AssumeRoleSettings other && roleArn.equals(other.roleArn)
-                && Objects.equals(externalId, other.externalId) && sessionName.equals(other.sessionName)
-                && duration.equals(other.duration) && Objects.equals(stsEndpoint, other.stsEndpoint)
+        return o instanceof AssumeRoleSettings other
+                && roleArn.equals(other.roleArn)
+                && Objects.equals(externalId, other.externalId)
+                && sessionName.equals(other.sessionName)
+                && duration.equals(other.duration)
+                && Objects.equals(stsEndpoint, other.stsEndpoint)
                 && Objects.equals(stsRegion, other.stsRegion);
     }
 
@@ -101,8 +110,7 @@ public final class AssumeRoleSettings implements Serializable {
         private String stsEndpoint;
         private String stsRegion;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder roleArn(String roleArn) {
             this.roleArn = roleArn;

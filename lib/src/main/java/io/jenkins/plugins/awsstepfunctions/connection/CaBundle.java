@@ -18,18 +18,19 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class CaBundle {
 
-    private CaBundle() {
-    }
+    private CaBundle() {}
 
     /** @throws InvalidSettingException when the text holds no certificate or one that cannot be read */
     static Collection<? extends Certificate> certificates(String parameter, String pem) {
         if (pem == null || pem.isBlank()) {
-            throw new InvalidSettingException(parameter, "is empty; give PEM text with one or more"
-                    + " -----BEGIN CERTIFICATE----- blocks");
+            throw new InvalidSettingException(
+                    parameter, "is empty; give PEM text with one or more" + " -----BEGIN CERTIFICATE----- blocks");
         }
         if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
-            throw new InvalidSettingException(parameter, "is not a PEM certificate bundle: it has no"
-                    + " -----BEGIN CERTIFICATE----- block (a private key or a file path does not belong here)");
+            throw new InvalidSettingException(
+                    parameter,
+                    "is not a PEM certificate bundle: it has no"
+                            + " -----BEGIN CERTIFICATE----- block (a private key or a file path does not belong here)");
         }
         try {
             Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
@@ -39,8 +40,8 @@ final class CaBundle {
             }
             return certificates;
         } catch (CertificateException e) {
-            throw new InvalidSettingException(parameter, "cannot be read as PEM X.509 certificates ("
-                    + e.getMessage() + ")", e);
+            throw new InvalidSettingException(
+                    parameter, "cannot be read as PEM X.509 certificates (" + e.getMessage() + ")", e);
         }
     }
 
@@ -56,8 +57,8 @@ final class CaBundle {
             factory.init(store);
             return factory.getTrustManagers();
         } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new InvalidSettingException(parameter, "cannot be turned into a trust store (" + e.getMessage()
-                    + ")", e);
+            throw new InvalidSettingException(
+                    parameter, "cannot be turned into a trust store (" + e.getMessage() + ")", e);
         }
     }
 }

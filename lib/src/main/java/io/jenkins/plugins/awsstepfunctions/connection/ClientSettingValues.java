@@ -9,8 +9,7 @@ import java.util.Map;
 /** Type checks for the values of a client configuration map, as Groovy, JSON or YAML hand them over. */
 final class ClientSettingValues {
 
-    private ClientSettingValues() {
-    }
+    private ClientSettingValues() {}
 
     static BigDecimal number(String parameter, Object value, String allowed) {
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
@@ -31,7 +30,8 @@ final class ClientSettingValues {
     static int wholeNumber(String parameter, Object value, int min, int max) {
         String allowed = "a whole number from " + min + " to " + max;
         BigDecimal number = number(parameter, value, allowed);
-        if (number.stripTrailingZeros().scale() > 0 || number.compareTo(BigDecimal.valueOf(min)) < 0
+        if (number.stripTrailingZeros().scale() > 0
+                || number.compareTo(BigDecimal.valueOf(min)) < 0
                 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw new InvalidSettingException(parameter, number.toPlainString() + " is not allowed; use " + allowed);
         }
@@ -44,7 +44,9 @@ final class ClientSettingValues {
         if (seconds.signum() <= 0 || seconds.compareTo(BigDecimal.valueOf(maxSeconds)) > 0) {
             throw new InvalidSettingException(parameter, seconds.toPlainString() + " is not allowed; use " + allowed);
         }
-        long millis = seconds.movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        long millis = seconds.movePointRight(3)
+                .setScale(0, java.math.RoundingMode.CEILING)
+                .longValueExact();
         return Duration.ofMillis(millis);
     }
 
@@ -71,8 +73,8 @@ final class ClientSettingValues {
             Map<String, Object> copy = new java.util.LinkedHashMap<>();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (!(entry.getKey() instanceof CharSequence key)) {
-                    throw new InvalidSettingException(parameter, "keys must be strings, not "
-                            + describeType(entry.getKey()));
+                    throw new InvalidSettingException(
+                            parameter, "keys must be strings, not " + describeType(entry.getKey()));
                 }
                 copy.put(key.toString(), entry.getValue());
             }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsstepfunctions.connection;
 
+import io.jenkins.plugins.awsstepfunctions.json.Json;
+import io.jenkins.plugins.awsstepfunctions.json.JsonException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,8 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
-import io.jenkins.plugins.awsstepfunctions.json.Json;
-import io.jenkins.plugins.awsstepfunctions.json.JsonException;
 import software.amazon.awssdk.core.retry.RetryMode;
 
 /**
@@ -39,12 +39,22 @@ public final class ClientSettings implements Serializable {
 
     /** One effective setting. */
     public enum Setting {
-        RETRY_MODE, TOTAL_MAX_ATTEMPTS, CONNECT_TIMEOUT, READ_TIMEOUT, TCP_KEEPALIVE, MAX_POOL_CONNECTIONS,
-        HTTP_PROXY, HTTPS_PROXY, USER_AGENT_EXTRA, UNSIGNED
+        RETRY_MODE,
+        TOTAL_MAX_ATTEMPTS,
+        CONNECT_TIMEOUT,
+        READ_TIMEOUT,
+        TCP_KEEPALIVE,
+        MAX_POOL_CONNECTIONS,
+        HTTP_PROXY,
+        HTTPS_PROXY,
+        USER_AGENT_EXTRA,
+        UNSIGNED
     }
 
     /** Marks a setting explicitly cleared by {@code null} in its layer. */
-    private enum Cleared { INSTANCE }
+    private enum Cleared {
+        INSTANCE
+    }
 
     private final EnumMap<Setting, Object> values;
     private final boolean replacesInherited;
@@ -94,8 +104,8 @@ public final class ClientSettings implements Serializable {
             throw new InvalidSettingException(parameter, e.getMessage(), e);
         }
         if (!(parsed instanceof Map)) {
-            throw new InvalidSettingException(parameter, "must be a JSON object such as"
-                    + " {\"retries\": {\"mode\": \"standard\"}}");
+            throw new InvalidSettingException(
+                    parameter, "must be a JSON object such as" + " {\"retries\": {\"mode\": \"standard\"}}");
         }
         Map<String, Object> map = (Map<String, Object>) parsed;
         fromMap(parameter, map);
@@ -173,7 +183,8 @@ public final class ClientSettings implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ClientSettings other && values.equals(other.values)
+        return o instanceof ClientSettings other
+                && values.equals(other.values)
                 && replacesInherited == other.replacesInherited;
     }
 
@@ -188,8 +199,8 @@ public final class ClientSettings implements Serializable {
         if (replacesInherited) {
             text.add("(replaces inherited)");
         }
-        values.forEach((setting, value) -> text.add(setting.name().toLowerCase(Locale.ROOT) + "="
-                + (value == Cleared.INSTANCE ? "(cleared)" : value)));
+        values.forEach((setting, value) -> text.add(
+                setting.name().toLowerCase(Locale.ROOT) + "=" + (value == Cleared.INSTANCE ? "(cleared)" : value)));
         return text.toString();
     }
 
@@ -211,8 +222,10 @@ public final class ClientSettings implements Serializable {
                 for (Map.Entry<String, ?> entry : retries.entrySet()) {
                     String name = parameter + "." + entry.getKey();
                     switch (entry.getKey()) {
-                        case "mode" -> into.put(Setting.RETRY_MODE,
-                                entry.getValue() == null ? Cleared.INSTANCE : retryMode(name, entry.getValue()));
+                        case "mode" ->
+                            into.put(
+                                    Setting.RETRY_MODE,
+                                    entry.getValue() == null ? Cleared.INSTANCE : retryMode(name, entry.getValue()));
                         case "max_attempts", "maxAttempts" -> {
                             max = entry.getValue();
                             maxGiven = true;
@@ -221,48 +234,71 @@ public final class ClientSettings implements Serializable {
                             total = entry.getValue();
                             totalGiven = true;
                         }
-                        default -> throw unknown(name, List.of("mode", "max_attempts (maxAttempts)",
-                                "total_max_attempts (totalMaxAttempts)"));
+                        default ->
+                            throw unknown(
+                                    name,
+                                    List.of(
+                                            "mode",
+                                            "max_attempts (maxAttempts)",
+                                            "total_max_attempts (totalMaxAttempts)"));
                     }
                 }
                 // As in botocore, total_max_attempts wins over max_attempts when both are given.
                 if (totalGiven) {
-                    into.put(Setting.TOTAL_MAX_ATTEMPTS, total == null ? Cleared.INSTANCE
-                            : ClientSettingValues.wholeNumber(parameter + ".total_max_attempts", total, 1,
-                                    MAX_TOTAL_ATTEMPTS));
+                    into.put(
+                            Setting.TOTAL_MAX_ATTEMPTS,
+                            total == null
+                                    ? Cleared.INSTANCE
+                                    : ClientSettingValues.wholeNumber(
+                                            parameter + ".total_max_attempts", total, 1, MAX_TOTAL_ATTEMPTS));
                 } else if (maxGiven) {
-                    into.put(Setting.TOTAL_MAX_ATTEMPTS, max == null ? Cleared.INSTANCE
-                            : ClientSettingValues.wholeNumber(parameter + ".max_attempts", max, 0,
-                                    MAX_TOTAL_ATTEMPTS - 1) + 1);
+                    into.put(
+                            Setting.TOTAL_MAX_ATTEMPTS,
+                            max == null
+                                    ? Cleared.INSTANCE
+                                    : ClientSettingValues.wholeNumber(
+                                                    parameter + ".max_attempts", max, 0, MAX_TOTAL_ATTEMPTS - 1)
+                                            + 1);
                 }
             }
         },
         CONNECT_TIMEOUT("connect_timeout", "connectTimeout") {
             @Override
             void read(String parameter, Object value, EnumMap<Setting, Object> into) {
-                into.put(Setting.CONNECT_TIMEOUT, value == null ? Cleared.INSTANCE
-                        : ClientSettingValues.seconds(parameter, value, MAX_TIMEOUT_SECONDS));
+                into.put(
+                        Setting.CONNECT_TIMEOUT,
+                        value == null
+                                ? Cleared.INSTANCE
+                                : ClientSettingValues.seconds(parameter, value, MAX_TIMEOUT_SECONDS));
             }
         },
         READ_TIMEOUT("read_timeout", "readTimeout") {
             @Override
             void read(String parameter, Object value, EnumMap<Setting, Object> into) {
-                into.put(Setting.READ_TIMEOUT, value == null ? Cleared.INSTANCE
-                        : ClientSettingValues.seconds(parameter, value, MAX_TIMEOUT_SECONDS));
+                into.put(
+                        Setting.READ_TIMEOUT,
+                        value == null
+                                ? Cleared.INSTANCE
+                                : ClientSettingValues.seconds(parameter, value, MAX_TIMEOUT_SECONDS));
             }
         },
         TCP_KEEPALIVE("tcp_keepalive", "tcpKeepalive", "tcpKeepAlive") {
             @Override
             void read(String parameter, Object value, EnumMap<Setting, Object> into) {
-                into.put(Setting.TCP_KEEPALIVE, value == null ? Cleared.INSTANCE
-                        : ClientSettingValues.bool(parameter, value));
+                into.put(
+                        Setting.TCP_KEEPALIVE,
+                        value == null ? Cleared.INSTANCE : ClientSettingValues.bool(parameter, value));
             }
         },
         MAX_POOL_CONNECTIONS("max_pool_connections", "maxPoolConnections") {
             @Override
             void read(String parameter, Object value, EnumMap<Setting, Object> into) {
-                into.put(Setting.MAX_POOL_CONNECTIONS, value == null ? Cleared.INSTANCE
-                        : ClientSettingValues.wholeNumber(parameter, value, 1, ClientSettings.MAX_POOL_CONNECTIONS));
+                into.put(
+                        Setting.MAX_POOL_CONNECTIONS,
+                        value == null
+                                ? Cleared.INSTANCE
+                                : ClientSettingValues.wholeNumber(
+                                        parameter, value, 1, ClientSettings.MAX_POOL_CONNECTIONS));
             }
         },
         PROXIES("proxies") {
@@ -273,15 +309,18 @@ public final class ClientSettings implements Serializable {
                     into.put(Setting.HTTPS_PROXY, Cleared.INSTANCE);
                     return;
                 }
-                for (Map.Entry<String, ?> entry : ClientSettingValues.map(parameter, value).entrySet()) {
+                for (Map.Entry<String, ?> entry :
+                        ClientSettingValues.map(parameter, value).entrySet()) {
                     String name = parameter + "." + entry.getKey();
-                    Setting setting = switch (entry.getKey()) {
-                        case "http" -> Setting.HTTP_PROXY;
-                        case "https" -> Setting.HTTPS_PROXY;
-                        default -> throw unknown(name, List.of("http", "https"));
-                    };
-                    into.put(setting, entry.getValue() == null ? Cleared.INSTANCE
-                            : ProxySetting.parse(name, entry.getValue()));
+                    Setting setting =
+                            switch (entry.getKey()) {
+                                case "http" -> Setting.HTTP_PROXY;
+                                case "https" -> Setting.HTTPS_PROXY;
+                                default -> throw unknown(name, List.of("http", "https"));
+                            };
+                    into.put(
+                            setting,
+                            entry.getValue() == null ? Cleared.INSTANCE : ProxySetting.parse(name, entry.getValue()));
                 }
             }
         },
@@ -293,10 +332,11 @@ public final class ClientSettings implements Serializable {
                     return;
                 }
                 String text = ClientSettingValues.text(parameter, value);
-                if (text.isEmpty() || text.length() > MAX_USER_AGENT_EXTRA
+                if (text.isEmpty()
+                        || text.length() > MAX_USER_AGENT_EXTRA
                         || !text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-                    throw new InvalidSettingException(parameter, "must be 1 to " + MAX_USER_AGENT_EXTRA
-                            + " printable ASCII characters");
+                    throw new InvalidSettingException(
+                            parameter, "must be 1 to " + MAX_USER_AGENT_EXTRA + " printable ASCII characters");
                 }
                 into.put(Setting.USER_AGENT_EXTRA, text);
             }
@@ -312,8 +352,11 @@ public final class ClientSettings implements Serializable {
                 switch (text) {
                     case "unsigned" -> into.put(Setting.UNSIGNED, true);
                     case "v4" -> into.put(Setting.UNSIGNED, false);
-                    default -> throw new InvalidSettingException(parameter, "is not a supported signature version;"
-                            + " use 'unsigned' (send requests without credentials) or 'v4' (sign them, the default)");
+                    default ->
+                        throw new InvalidSettingException(
+                                parameter,
+                                "is not a supported signature version;"
+                                        + " use 'unsigned' (send requests without credentials) or 'v4' (sign them, the default)");
                 }
             }
         };
@@ -334,9 +377,12 @@ public final class ClientSettings implements Serializable {
             }
             List<String> allowed = new ArrayList<>();
             for (TopKey candidate : values()) {
-                allowed.add(candidate.spellings.size() == 1 ? candidate.spellings.get(0)
-                        : candidate.spellings.get(0) + " (" + String.join(", ",
-                                candidate.spellings.subList(1, candidate.spellings.size())) + ")");
+                allowed.add(
+                        candidate.spellings.size() == 1
+                                ? candidate.spellings.get(0)
+                                : candidate.spellings.get(0) + " ("
+                                        + String.join(", ", candidate.spellings.subList(1, candidate.spellings.size()))
+                                        + ")");
             }
             throw unknown(parameter + "." + key, allowed);
         }
@@ -348,13 +394,14 @@ public final class ClientSettings implements Serializable {
             case "legacy" -> RetryMode.LEGACY;
             case "standard" -> RetryMode.STANDARD;
             case "adaptive" -> RetryMode.ADAPTIVE_V2;
-            default -> throw new InvalidSettingException(parameter, "is not a retry mode; use legacy, standard or"
-                    + " adaptive");
+            default ->
+                throw new InvalidSettingException(
+                        parameter, "is not a retry mode; use legacy, standard or" + " adaptive");
         };
     }
 
     private static InvalidSettingException unknown(String parameter, List<String> allowed) {
-        return new InvalidSettingException(parameter, "is not a known setting; allowed here: "
-                + String.join(", ", allowed));
+        return new InvalidSettingException(
+                parameter, "is not a known setting; allowed here: " + String.join(", ", allowed));
     }
 }

@@ -12,8 +12,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  */
 public final class ConnectionCheck {
 
-    private ConnectionCheck() {
-    }
+    private ConnectionCheck() {}
 
     /**
      * @param stateMachine a state machine to look at, or {@code null}
@@ -28,22 +27,36 @@ public final class ConnectionCheck {
         } catch (SdkException e) {
             // Some endpoints (a VPC endpoint of Step Functions only) have no STS beside them: say so and go on.
             who = "Connected (the identity is unknown: STS GetCallerIdentity failed: "
-                    + ServiceErrors.explain("GetCallerIdentity", "AWS STS", "STS", e).getMessage() + ")";
+                    + ServiceErrors.explain("GetCallerIdentity", "AWS STS", "STS", e)
+                            .getMessage() + ")";
         }
         try {
             if (stateMachine != null) {
-                String status = lease.sfn().describeStateMachine(b -> b.stateMachineArn(stateMachine.toString()))
+                String status = lease.sfn()
+                        .describeStateMachine(b -> b.stateMachineArn(stateMachine.toString()))
                         .statusAsString();
                 return who + "; state machine " + stateMachine + " is " + (status == null ? "visible" : status);
             }
-            int visible = lease.sfn().listStateMachines(b -> b.maxResults(1)).stateMachines().size();
-            return who + "; Step Functions answers" + (visible == 0 ? " (no state machine is visible in this region)"
-                    : " and state machines are visible");
+            int visible = lease.sfn()
+                    .listStateMachines(b -> b.maxResults(1))
+                    .stateMachines()
+                    .size();
+            return who + "; Step Functions answers"
+                    + (visible == 0
+                            ? " (no state machine is visible in this region)"
+                            : " and state machines are visible");
         } catch (SdkException e) {
-            String endpoint = lease.sfn().serviceClientConfiguration().endpointOverride().map(Object::toString)
-                    .orElse(String.valueOf(lease.sfn().serviceClientConfiguration().region()));
-            throw ServiceErrors.explain(stateMachine == null ? "ListStateMachines" : "DescribeStateMachine",
-                    stateMachine == null ? "the region" : stateMachine.toString(), endpoint, e);
+            String endpoint = lease.sfn()
+                    .serviceClientConfiguration()
+                    .endpointOverride()
+                    .map(Object::toString)
+                    .orElse(String.valueOf(
+                            lease.sfn().serviceClientConfiguration().region()));
+            throw ServiceErrors.explain(
+                    stateMachine == null ? "ListStateMachines" : "DescribeStateMachine",
+                    stateMachine == null ? "the region" : stateMachine.toString(),
+                    endpoint,
+                    e);
         }
     }
 }

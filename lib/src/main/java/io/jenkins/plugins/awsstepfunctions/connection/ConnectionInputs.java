@@ -9,16 +9,21 @@ import java.util.Map;
  */
 public final class ConnectionInputs {
 
-    private ConnectionInputs() {
-    }
+    private ConnectionInputs() {}
 
     /**
      * @param verify {@code null} when not given
      * @param clientConfig {@code null} when not given; an empty map clears what is inherited
      * @throws InvalidSettingException naming the first parameter whose value cannot work
      */
-    public static ConnectionSettings layer(String region, String endpointUrl, String roleArn, String roleExternalId,
-            Boolean verify, String caBundlePem, Map<String, ?> clientConfig) {
+    public static ConnectionSettings layer(
+            String region,
+            String endpointUrl,
+            String roleArn,
+            String roleExternalId,
+            Boolean verify,
+            String caBundlePem,
+            Map<String, ?> clientConfig) {
         return ConnectionSettings.builder()
                 .region(given(region))
                 .endpointUrl(given(endpointUrl))
@@ -33,13 +38,17 @@ public final class ConnectionInputs {
     public static AssumeRoleSettings role(String roleArn, String roleExternalId, Duration duration) {
         if (given(roleArn) == null) {
             if (given(roleExternalId) != null) {
-                throw new InvalidSettingException("roleExternalId", "is set but roleArn is not; an external id"
-                        + " belongs to the role it is required by");
+                throw new InvalidSettingException(
+                        "roleExternalId",
+                        "is set but roleArn is not; an external id" + " belongs to the role it is required by");
             }
             return null;
         }
-        return AssumeRoleSettings.builder().roleArn(roleArn.strip()).externalId(given(roleExternalId))
-                .duration(duration).build();
+        return AssumeRoleSettings.builder()
+                .roleArn(roleArn.strip())
+                .externalId(given(roleExternalId))
+                .duration(duration)
+                .build();
     }
 
     static String given(String text) {

@@ -29,8 +29,8 @@ public final class ConnectionSettings implements Serializable {
 
     private ConnectionSettings(Builder builder) {
         this.region = builder.region == null ? null : SettingChecks.region("region", builder.region);
-        this.endpointUrl = builder.endpointUrl == null ? null
-                : SettingChecks.endpointUrl("endpointUrl", builder.endpointUrl);
+        this.endpointUrl =
+                builder.endpointUrl == null ? null : SettingChecks.endpointUrl("endpointUrl", builder.endpointUrl);
         this.verifyTls = builder.verifyTls;
         if (builder.caBundlePem != null) {
             CaBundle.certificates("caBundle", builder.caBundlePem);
@@ -45,8 +45,13 @@ public final class ConnectionSettings implements Serializable {
     }
 
     public Builder toBuilder() {
-        return new Builder().region(region).endpointUrl(endpointUrl == null ? null : endpointUrl.toString())
-                .verifyTls(verifyTls).caBundlePem(caBundlePem).assumeRole(assumeRole).clientSettings(clientSettings);
+        return new Builder()
+                .region(region)
+                .endpointUrl(endpointUrl == null ? null : endpointUrl.toString())
+                .verifyTls(verifyTls)
+                .caBundlePem(caBundlePem)
+                .assumeRole(assumeRole)
+                .clientSettings(clientSettings);
     }
 
     /**
@@ -57,7 +62,8 @@ public final class ConnectionSettings implements Serializable {
     public ConnectionSettings over(ConnectionSettings lower) {
         Builder merged = new Builder();
         merged.region = region != null ? region : lower.region;
-        merged.endpointUrl = endpointUrl != null ? endpointUrl.toString()
+        merged.endpointUrl = endpointUrl != null
+                ? endpointUrl.toString()
                 : lower.endpointUrl == null ? null : lower.endpointUrl.toString();
         merged.verifyTls = verifyTls != null ? verifyTls : lower.verifyTls;
         merged.caBundlePem = caBundlePem != null ? caBundlePem : lower.caBundlePem;
@@ -101,9 +107,12 @@ public final class ConnectionSettings implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConnectionSettings other && Objects.equals(region, other.region)
-                && Objects.equals(endpointUrl, other.endpointUrl) && Objects.equals(verifyTls, other.verifyTls)
-                && Objects.equals(caBundlePem, other.caBundlePem) && Objects.equals(assumeRole, other.assumeRole)
+        return o instanceof ConnectionSettings other
+                && Objects.equals(region, other.region)
+                && Objects.equals(endpointUrl, other.endpointUrl)
+                && Objects.equals(verifyTls, other.verifyTls)
+                && Objects.equals(caBundlePem, other.caBundlePem)
+                && Objects.equals(assumeRole, other.assumeRole)
                 && clientSettings.equals(other.clientSettings);
     }
 
@@ -143,8 +152,7 @@ public final class ConnectionSettings implements Serializable {
         private AssumeRoleSettings assumeRole;
         private ClientSettings clientSettings;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Any region name the SDK accepts, e.g. {@code eu-south-2}; never limited to a list of known regions. */
         public Builder region(String region) {

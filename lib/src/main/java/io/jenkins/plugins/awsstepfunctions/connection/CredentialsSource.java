@@ -54,8 +54,8 @@ public sealed interface CredentialsSource {
 
         WithProxyLogin(CredentialsSource aws, String username, String password) {
             if (aws == null || aws instanceof WithProxyLogin) {
-                throw new InvalidSettingException("credentials", "a proxy login needs the AWS credentials it goes"
-                        + " with, once");
+                throw new InvalidSettingException(
+                        "credentials", "a proxy login needs the AWS credentials it goes" + " with, once");
             }
             if (username == null || username.isEmpty()) {
                 throw new InvalidSettingException("proxyCredentialsId", "the proxy's user name is empty");
@@ -80,8 +80,9 @@ public sealed interface CredentialsSource {
 
         private String passwordDigest() {
             try {
-                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(password.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                return java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(password.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
             }
@@ -89,7 +90,9 @@ public sealed interface CredentialsSource {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof WithProxyLogin other && aws.equals(other.aws) && username.equals(other.username)
+            return o instanceof WithProxyLogin other
+                    && aws.equals(other.aws)
+                    && username.equals(other.username)
                     && passwordDigest().equals(other.passwordDigest());
         }
 
@@ -129,17 +132,22 @@ public sealed interface CredentialsSource {
 
         public StaticKeys {
             if (accessKeyId == null || accessKeyId.isBlank()) {
-                throw new InvalidSettingException("accessKeyId", "is empty; an access key id such as"
-                        + " AKIAIOSFODNN7EXAMPLE is required with a secret access key");
+                throw new InvalidSettingException(
+                        "accessKeyId",
+                        "is empty; an access key id such as"
+                                + " AKIAIOSFODNN7EXAMPLE is required with a secret access key");
             }
             if (!ACCESS_KEY_ID.matcher(accessKeyId).matches()) {
-                throw new InvalidSettingException("accessKeyId", "is not an access key id (16 to 128 upper-case"
-                        + " letters and digits, such as AKIAIOSFODNN7EXAMPLE); check that the key id and the secret"
-                        + " were not swapped");
+                throw new InvalidSettingException(
+                        "accessKeyId",
+                        "is not an access key id (16 to 128 upper-case"
+                                + " letters and digits, such as AKIAIOSFODNN7EXAMPLE); check that the key id and the secret"
+                                + " were not swapped");
             }
             if (secretAccessKey == null || secretAccessKey.isBlank()) {
-                throw new InvalidSettingException("secretAccessKey", "is empty; the secret access key of "
-                        + masked(accessKeyId) + " is required");
+                throw new InvalidSettingException(
+                        "secretAccessKey",
+                        "is empty; the secret access key of " + masked(accessKeyId) + " is required");
             }
             if (sessionToken != null && sessionToken.isBlank()) {
                 sessionToken = null;

@@ -21,8 +21,10 @@ public final class ProxySetting implements Serializable {
     /** Parses {@code http://host:port}. A rejection never shows the value (it could hold a password). */
     public static ProxySetting parse(String parameter, Object value) {
         if (!(value instanceof String)) {
-            throw new InvalidSettingException(parameter, "must be a proxy URL such as http://proxy.example.com:3128,"
-                    + " not " + ClientSettingValues.describeType(value));
+            throw new InvalidSettingException(
+                    parameter,
+                    "must be a proxy URL such as http://proxy.example.com:3128," + " not "
+                            + ClientSettingValues.describeType(value));
         }
         String text = ((String) value).strip();
         URI uri;
@@ -31,19 +33,25 @@ public final class ProxySetting implements Serializable {
         } catch (URISyntaxException e) {
             throw new InvalidSettingException(parameter, "is not a valid URL; use http://host:port");
         }
-        if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http")
-                || uri.getScheme().equalsIgnoreCase("https")) || uri.getHost() == null) {
+        if (uri.getScheme() == null
+                || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
+                || uri.getHost() == null) {
             throw new InvalidSettingException(parameter, "is not a proxy URL; use http://host:port (or https://)");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new InvalidSettingException(parameter, "must not contain a user name or password: client settings"
-                    + " are stored with the build. Give the proxy's login as a Username with password credential"
-                    + " (proxyCredentialsId), and the URL as http://host:port");
+            throw new InvalidSettingException(
+                    parameter,
+                    "must not contain a user name or password: client settings"
+                            + " are stored with the build. Give the proxy's login as a Username with password credential"
+                            + " (proxyCredentialsId), and the URL as http://host:port");
         }
-        if ((uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
-                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new InvalidSettingException(parameter, "must be only scheme, host and port, such as"
-                    + " http://proxy.example.com:3128");
+        if ((uri.getRawPath() != null
+                        && !uri.getRawPath().isEmpty()
+                        && !uri.getRawPath().equals("/"))
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
+            throw new InvalidSettingException(
+                    parameter, "must be only scheme, host and port, such as" + " http://proxy.example.com:3128");
         }
         SettingChecks.port(parameter, uri);
         return new ProxySetting(URI.create(uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + uri.getHost()

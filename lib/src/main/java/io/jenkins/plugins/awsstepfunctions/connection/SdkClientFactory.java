@@ -72,13 +72,13 @@ final class SdkClientFactory {
         SdkHttpClient http = httpClient(settings, credentials);
         try {
             resources.add(http);
-            AwsCredentialsProvider provider = credentialsProvider(settings, credentials.aws(), region, http,
-                    resources);
+            AwsCredentialsProvider provider = credentialsProvider(settings, credentials.aws(), region, http, resources);
             SfnClientBuilder builder = SfnClient.builder()
                     .httpClient(http)
                     .region(region)
                     .credentialsProvider(provider)
-                    .overrideConfiguration(overrides(client, settings.endpointUrl().isPresent()));
+                    .overrideConfiguration(
+                            overrides(client, settings.endpointUrl().isPresent()));
             settings.endpointUrl().ifPresent(builder::endpointOverride);
             SfnClient sfn = builder.build();
             return new BuiltClient(sfn, identityClient(settings, region, http, provider), List.copyOf(resources));
@@ -92,11 +92,18 @@ final class SdkClientFactory {
      * STS for "who am I": the role's STS endpoint and region if given; else, with an endpoint override, that endpoint
      * (emulators such as moto and LocalStack serve STS beside Step Functions); else the regional STS endpoint.
      */
-    private static StsClient identityClient(ConnectionSettings settings, Region region, SdkHttpClient http,
-            AwsCredentialsProvider provider) {
-        StsClientBuilder sts = StsClient.builder().httpClient(http).credentialsProvider(provider)
-                .region(settings.assumeRole().flatMap(AssumeRoleSettings::stsRegion).map(Region::of).orElse(region));
-        settings.assumeRole().flatMap(AssumeRoleSettings::stsEndpoint).or(settings::endpointUrl)
+    private static StsClient identityClient(
+            ConnectionSettings settings, Region region, SdkHttpClient http, AwsCredentialsProvider provider) {
+        StsClientBuilder sts = StsClient.builder()
+                .httpClient(http)
+                .credentialsProvider(provider)
+                .region(settings.assumeRole()
+                        .flatMap(AssumeRoleSettings::stsRegion)
+                        .map(Region::of)
+                        .orElse(region));
+        settings.assumeRole()
+                .flatMap(AssumeRoleSettings::stsEndpoint)
+                .or(settings::endpointUrl)
                 .ifPresent(sts::endpointOverride);
         return sts.build();
     }
@@ -105,9 +112,12 @@ final class SdkClientFactory {
         try {
             return new DefaultAwsRegionProviderChain().getRegion().id();
         } catch (SdkClientException e) {
-            throw new InvalidSettingException("region", "is not set, and the AWS SDK found no default region"
-                    + " (AWS_REGION, the aws.region system property, the profile, instance metadata); set the region"
-                    + " on the step or in the global configuration", e);
+            throw new InvalidSettingException(
+                    "region",
+                    "is not set, and the AWS SDK found no default region"
+                            + " (AWS_REGION, the aws.region system property, the profile, instance metadata); set the region"
+                            + " on the step or in the global configuration",
+                    e);
         }
     }
 
@@ -121,10 +131,12 @@ final class SdkClientFactory {
         http.proxyConfiguration(proxy(settings, credentials));
         if (!settings.verifyTls()) {
             return http.buildWithDefaults(AttributeMap.builder()
-                    .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true).build());
+                    .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true)
+                    .build());
         }
         if (settings.caBundlePem().isPresent()) {
-            TrustManager[] trust = CaBundle.trustManagers("caBundle", settings.caBundlePem().get());
+            TrustManager[] trust =
+                    CaBundle.trustManagers("caBundle", settings.caBundlePem().get());
             http.tlsTrustManagersProvider(() -> trust);
         }
         return http.build();
@@ -136,11 +148,13 @@ final class SdkClientFactory {
      */
     private static ProxyConfiguration proxy(ConnectionSettings settings, CredentialsSource credentials) {
         ClientSettings client = settings.clientSettings();
-        boolean plainHttp = settings.endpointUrl().map(URI::getScheme).map("http"::equalsIgnoreCase).orElse(false);
+        boolean plainHttp = settings.endpointUrl()
+                .map(URI::getScheme)
+                .map("http"::equalsIgnoreCase)
+                .orElse(false);
         Optional<ProxySetting> chosen = plainHttp ? client.httpProxy() : client.httpsProxy();
-        ProxyConfiguration.Builder proxy = ProxyConfiguration.builder()
-                .useSystemPropertyValues(false)
-                .useEnvironmentVariableValues(false);
+        ProxyConfiguration.Builder proxy =
+                ProxyConfiguration.builder().useSystemPropertyValues(false).useEnvironmentVariableValues(false);
         chosen.ifPresent(p -> {
             proxy.endpoint(p.endpoint());
             if (credentials instanceof CredentialsSource.WithProxyLogin login) {
@@ -151,13 +165,19 @@ final class SdkClientFactory {
         return proxy.build();
     }
 
-    private AwsCredentialsProvider credentialsProvider(ConnectionSettings settings, CredentialsSource credentials,
-            Region region, SdkHttpClient http, List<SdkAutoCloseable> resources) {
+    private AwsCredentialsProvider credentialsProvider(
+            ConnectionSettings settings,
+            CredentialsSource credentials,
+            Region region,
+            SdkHttpClient http,
+            List<SdkAutoCloseable> resources) {
         boolean unsigned = settings.clientSettings().unsigned() || credentials == CredentialsSource.anonymous();
         if (unsigned) {
             if (settings.assumeRole().isPresent()) {
-                throw new InvalidSettingException("roleArn", "a role cannot be assumed with unsigned requests"
-                        + " (signature_version: unsigned, or anonymous credentials); remove one of the two");
+                throw new InvalidSettingException(
+                        "roleArn",
+                        "a role cannot be assumed with unsigned requests"
+                                + " (signature_version: unsigned, or anonymous credentials); remove one of the two");
             }
             return AnonymousCredentialsProvider.create();
         }
@@ -190,11 +210,14 @@ final class SdkClientFactory {
         return assumed;
     }
 
-    private static AwsCredentialsProvider baseProvider(CredentialsSource credentials, List<SdkAutoCloseable> resources) {
+    private static AwsCredentialsProvider baseProvider(
+            CredentialsSource credentials, List<SdkAutoCloseable> resources) {
         if (credentials instanceof CredentialsSource.StaticKeys keys) {
-            return StaticCredentialsProvider.create(keys.sessionToken() == null
-                    ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
-                    : AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
+            return StaticCredentialsProvider.create(
+                    keys.sessionToken() == null
+                            ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
+                            : AwsSessionCredentials.create(
+                                    keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
         }
         if (credentials instanceof CredentialsSource.Provided provided) {
             return provided.provider();
@@ -206,6 +229,7 @@ final class SdkClientFactory {
 
     /** The SDK's defaults (Apache client, standard retries), which the deadlines are derived from when unset. */
     static final Duration SDK_READ_TIMEOUT = Duration.ofSeconds(30);
+
     static final Duration SDK_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     static final int SDK_MAX_ATTEMPTS = 3;
     static final Duration DEADLINE_MARGIN = Duration.ofSeconds(30);
@@ -213,21 +237,25 @@ final class SdkClientFactory {
     private static ClientOverrideConfiguration overrides(ClientSettings client, boolean endpointOverridden) {
         ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder();
         if (client.retryMode().isPresent() || client.totalMaxAttempts().isPresent()) {
-            RetryStrategy strategy = AwsRetryStrategy.forRetryMode(
-                    client.retryMode().orElseGet(RetryMode::defaultRetryMode));
+            RetryStrategy strategy =
+                    AwsRetryStrategy.forRetryMode(client.retryMode().orElseGet(RetryMode::defaultRetryMode));
             if (client.totalMaxAttempts().isPresent()) {
-                strategy = strategy.toBuilder().maxAttempts(client.totalMaxAttempts().get()).build();
+                strategy = strategy.toBuilder()
+                        .maxAttempts(client.totalMaxAttempts().get())
+                        .build();
             }
             overrides.retryStrategy(strategy);
         }
         // Every call has a deadline, also an answer that trickles in under the read timeout.
-        Duration attempt = client.readTimeout().orElse(SDK_READ_TIMEOUT)
-                .plus(client.connectTimeout().orElse(SDK_CONNECT_TIMEOUT)).plus(DEADLINE_MARGIN);
+        Duration attempt = client.readTimeout()
+                .orElse(SDK_READ_TIMEOUT)
+                .plus(client.connectTimeout().orElse(SDK_CONNECT_TIMEOUT))
+                .plus(DEADLINE_MARGIN);
         overrides.apiCallAttemptTimeout(attempt);
         overrides.apiCallTimeout(attempt.multipliedBy(client.totalMaxAttempts().orElse(SDK_MAX_ATTEMPTS))
                 .plus(DEADLINE_MARGIN));
-        client.userAgentExtra().ifPresent(extra ->
-                overrides.putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, extra));
+        client.userAgentExtra()
+                .ifPresent(extra -> overrides.putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, extra));
         if (endpointOverridden) {
             // StartSyncExecution would otherwise go to "sync-" + the overridden host.
             overrides.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true);

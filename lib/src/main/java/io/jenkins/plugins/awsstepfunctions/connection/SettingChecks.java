@@ -10,22 +10,23 @@ public final class SettingChecks {
 
     /** Lower-case words joined by hyphens, as every AWS region name is; new regions need no code change. */
     private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Pattern ROLE_ARN =
-            Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
 
     public static final Duration MIN_ROLE_DURATION = Duration.ofMinutes(15);
     public static final Duration MAX_ROLE_DURATION = Duration.ofHours(12);
 
-    private SettingChecks() {
-    }
+    private SettingChecks() {}
 
     public static String region(String parameter, String value) {
         String region = required(parameter, value);
         if (region.length() > 64 || !REGION.matcher(region).matches()) {
-            throw new InvalidSettingException(parameter, "'" + abbreviate(region) + "' is not a region name; use"
-                    + " lower-case letters, digits and hyphens, such as us-east-1, eu-central-2 or cn-north-1");
+            throw new InvalidSettingException(
+                    parameter,
+                    "'" + abbreviate(region) + "' is not a region name; use"
+                            + " lower-case letters, digits and hyphens, such as us-east-1, eu-central-2 or cn-north-1");
         }
         return region;
     }
@@ -37,13 +38,15 @@ public final class SettingChecks {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new InvalidSettingException(parameter, "'" + redactUserInfo(text) + "' is not a valid URL ("
-                    + e.getReason() + "); use an absolute URL such as https://states.eu-west-1.amazonaws.com"
-                    + " or http://127.0.0.1:4584");
+            throw new InvalidSettingException(
+                    parameter,
+                    "'" + redactUserInfo(text) + "' is not a valid URL ("
+                            + e.getReason() + "); use an absolute URL such as https://states.eu-west-1.amazonaws.com"
+                            + " or http://127.0.0.1:4584");
         }
         String shown = redactUserInfo(text);
-        if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http")
-                || uri.getScheme().equalsIgnoreCase("https"))) {
+        if (uri.getScheme() == null
+                || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
             throw new InvalidSettingException(parameter, "'" + shown + "' must start with http:// or https://");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
@@ -51,11 +54,14 @@ public final class SettingChecks {
         }
         port(parameter, uri);
         if (uri.getRawUserInfo() != null) {
-            throw new InvalidSettingException(parameter, "'" + shown + "' must not contain a user name or password;"
-                    + " credentials belong in a Jenkins credential");
+            throw new InvalidSettingException(
+                    parameter,
+                    "'" + shown + "' must not contain a user name or password;"
+                            + " credentials belong in a Jenkins credential");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new InvalidSettingException(parameter, "'" + shown + "' must not have a query (?...) or fragment (#...)");
+            throw new InvalidSettingException(
+                    parameter, "'" + shown + "' must not have a query (?...) or fragment (#...)");
         }
         return uri;
     }
@@ -63,9 +69,11 @@ public final class SettingChecks {
     public static String roleArn(String parameter, String value) {
         String arn = required(parameter, value);
         if (!ROLE_ARN.matcher(arn).matches()) {
-            throw new InvalidSettingException(parameter, "'" + abbreviate(arn) + "' is not an IAM role ARN; expected"
-                    + " arn:<partition>:iam::<12-digit account>:role/<name>, such as"
-                    + " arn:aws:iam::123456789012:role/deployer");
+            throw new InvalidSettingException(
+                    parameter,
+                    "'" + abbreviate(arn) + "' is not an IAM role ARN; expected"
+                            + " arn:<partition>:iam::<12-digit account>:role/<name>, such as"
+                            + " arn:aws:iam::123456789012:role/deployer");
         }
         return arn;
     }
@@ -74,8 +82,10 @@ public final class SettingChecks {
     public static String externalId(String parameter, String value) {
         String id = required(parameter, value);
         if (!EXTERNAL_ID.matcher(id).matches()) {
-            throw new InvalidSettingException(parameter, "must be 2 to 1224 characters of letters, digits and"
-                    + " +=,.@:/-_ (the value given has " + id.length() + " characters)");
+            throw new InvalidSettingException(
+                    parameter,
+                    "must be 2 to 1224 characters of letters, digits and" + " +=,.@:/-_ (the value given has "
+                            + id.length() + " characters)");
         }
         return id;
     }
@@ -83,8 +93,10 @@ public final class SettingChecks {
     public static String sessionName(String parameter, String value) {
         String name = required(parameter, value);
         if (!SESSION_NAME.matcher(name).matches()) {
-            throw new InvalidSettingException(parameter, "'" + abbreviate(name) + "' is not a role session name;"
-                    + " use 2 to 64 characters of letters, digits and +=,.@-_");
+            throw new InvalidSettingException(
+                    parameter,
+                    "'" + abbreviate(name) + "' is not a role session name;"
+                            + " use 2 to 64 characters of letters, digits and +=,.@-_");
         }
         return name;
     }
@@ -94,9 +106,11 @@ public final class SettingChecks {
             throw new InvalidSettingException(parameter, "is required");
         }
         if (value.compareTo(MIN_ROLE_DURATION) < 0 || value.compareTo(MAX_ROLE_DURATION) > 0) {
-            throw new InvalidSettingException(parameter, value.toSeconds() + " seconds is outside what AWS STS allows;"
-                    + " use 900 to 43200 seconds (15 minutes to 12 hours, and at most the role's maximum session"
-                    + " duration)");
+            throw new InvalidSettingException(
+                    parameter,
+                    value.toSeconds() + " seconds is outside what AWS STS allows;"
+                            + " use 900 to 43200 seconds (15 minutes to 12 hours, and at most the role's maximum session"
+                            + " duration)");
         }
         return value;
     }

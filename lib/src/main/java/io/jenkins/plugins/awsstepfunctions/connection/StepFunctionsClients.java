@@ -117,8 +117,7 @@ public final class StepFunctionsClients implements AutoCloseable {
         return expired;
     }
 
-    private record Key(ConnectionSettings settings, CredentialsSource credentials) {
-    }
+    private record Key(ConnectionSettings settings, CredentialsSource credentials) {}
 
     static final class Entry {
         private final SdkClientFactory.BuiltClient client;

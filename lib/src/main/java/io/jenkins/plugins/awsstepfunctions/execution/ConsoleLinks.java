@@ -5,8 +5,7 @@ import java.util.Optional;
 /** Links to the AWS console for the partition and region an ARN names (aws, aws-cn, aws-us-gov). */
 public final class ConsoleLinks {
 
-    private ConsoleLinks() {
-    }
+    private ConsoleLinks() {}
 
     public static Optional<String> execution(ExecutionArn execution) {
         if (execution.isExpress()) {
@@ -23,12 +22,13 @@ public final class ConsoleLinks {
 
     /** Isolated partitions (aws-iso*) have no public console address: no link rather than a wrong one. */
     private static Optional<String> home(String partition, String region) {
-        String host = switch (partition) {
-            case "aws" -> region + ".console.aws.amazon.com";
-            case "aws-cn" -> region + ".console.amazonaws.cn";
-            case "aws-us-gov" -> "console.amazonaws-us-gov.com";
-            default -> null;
-        };
+        String host =
+                switch (partition) {
+                    case "aws" -> region + ".console.aws.amazon.com";
+                    case "aws-cn" -> region + ".console.amazonaws.cn";
+                    case "aws-us-gov" -> "console.amazonaws-us-gov.com";
+                    default -> null;
+                };
         return Optional.ofNullable(host).map(h -> "https://" + h + "/states/home?region=" + region);
     }
 }

@@ -21,8 +21,7 @@ public final class DefaultExecutionName {
 
     static final int HASH_DIGITS = 12;
 
-    private DefaultExecutionName() {
-    }
+    private DefaultExecutionName() {}
 
     /**
      * @param jobFullName the job's full name, folders included (e.g. {@code team/release})
@@ -35,8 +34,8 @@ public final class DefaultExecutionName {
             throw new InvalidSettingException("jobFullName", "is empty; a default execution name needs the job");
         }
         if (position == null || position.isEmpty()) {
-            throw new InvalidSettingException("position", "is empty; a default execution name needs the step's"
-                    + " position in the build");
+            throw new InvalidSettingException(
+                    "position", "is empty; a default execution name needs the step's" + " position in the build");
         }
         String hash = hash(jobFullName + '\n' + buildNumber + '\n' + buildStartMillis + '\n' + position);
         String suffix = "-" + buildNumber + "-" + hash;

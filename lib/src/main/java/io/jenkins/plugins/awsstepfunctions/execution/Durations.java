@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Durations as a build log and the build page show them: {@code 2.0 s}, {@code 3 min 5 s}, {@code 2 h 7 min}. */
 public final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     public static String describe(Duration duration) {
         if (duration.isNegative()) {

@@ -37,18 +37,22 @@ public final class ExecutionArn implements Serializable {
     /** @throws InvalidSettingException naming the parameter, with an example of a valid ARN */
     public static ExecutionArn parse(String parameter, String arn) {
         if (arn == null || arn.isBlank()) {
-            throw new InvalidSettingException(parameter, "is empty; give an execution ARN such as"
-                    + " arn:aws:states:us-east-1:123456789012:execution:orders:build-42");
+            throw new InvalidSettingException(
+                    parameter,
+                    "is empty; give an execution ARN such as"
+                            + " arn:aws:states:us-east-1:123456789012:execution:orders:build-42");
         }
         Matcher m = ARN.matcher(arn);
         boolean expressWithoutId = m.matches() && m.group(4).equals("express") && m.group(8) == null;
         boolean standardWithId = m.matches() && m.group(4).equals("execution") && m.group(8) != null;
         if (!m.matches() || expressWithoutId || standardWithId) {
             String hint = arn.contains(":stateMachine:") ? " (this is a state machine ARN)" : "";
-            throw new InvalidSettingException(parameter, "'" + StateMachineArn.shorten(arn)
-                    + "' is not an execution ARN" + hint + "; expected"
-                    + " arn:<partition>:states:<region>:<12-digit account>:execution:<state machine>:<name>, such as"
-                    + " arn:aws:states:us-east-1:123456789012:execution:orders:build-42");
+            throw new InvalidSettingException(
+                    parameter,
+                    "'" + StateMachineArn.shorten(arn)
+                            + "' is not an execution ARN" + hint + "; expected"
+                            + " arn:<partition>:states:<region>:<12-digit account>:execution:<state machine>:<name>, such as"
+                            + " arn:aws:states:us-east-1:123456789012:execution:orders:build-42");
         }
         return new ExecutionArn(arn, m);
     }
@@ -85,17 +89,20 @@ public final class ExecutionArn implements Serializable {
      */
     public ExecutionArn requireStandard(String parameter) {
         if (express) {
-            throw new InvalidSettingException(parameter, "'" + arn + "' is an EXPRESS execution; Step Functions"
-                    + " cannot describe, stop or wait for those. Start EXPRESS state machines with sync: true to get"
-                    + " their result.");
+            throw new InvalidSettingException(
+                    parameter,
+                    "'" + arn + "' is an EXPRESS execution; Step Functions"
+                            + " cannot describe, stop or wait for those. Start EXPRESS state machines with sync: true to get"
+                            + " their result.");
         }
         return this;
     }
 
     /** The (unqualified) state machine this execution belongs to. */
     public StateMachineArn stateMachine() {
-        return StateMachineArn.parse("stateMachineArn", "arn:" + partition + ":states:" + region + ":" + account
-                + ":stateMachine:" + stateMachineName);
+        return StateMachineArn.parse(
+                "stateMachineArn",
+                "arn:" + partition + ":states:" + region + ":" + account + ":stateMachine:" + stateMachineName);
     }
 
     @Override

@@ -37,7 +37,8 @@ public final class ExecutionDescription implements Serializable {
         this.startDate = response.startDate();
         this.stopDate = response.stopDate();
         this.outputJson = response.output();
-        this.output = response.output() == null ? null
+        this.output = response.output() == null
+                ? null
                 : Json.parse("the output of " + response.executionArn(), response.output());
         this.error = blankToNull(response.error());
         this.cause = blankToNull(response.cause());
@@ -111,8 +112,10 @@ public final class ExecutionDescription implements Serializable {
 
     /** One line for a build log: the ARN, the status and, once it ended, how long it ran. */
     public String summary() {
-        return executionArn + " " + state + (stopDate == null || startDate == null ? ""
-                : " after " + Durations.describe(Duration.between(startDate, stopDate)));
+        return executionArn + " " + state
+                + (stopDate == null || startDate == null
+                        ? ""
+                        : " after " + Durations.describe(Duration.between(startDate, stopDate)));
     }
 
     @Override

@@ -50,8 +50,10 @@ public final class ExecutionInput implements Serializable {
         try {
             Json.parse("the text", text);
         } catch (JsonException e) {
-            throw new InvalidSettingException(parameter, e.getMessage() + " (to pass a plain string, write it as a"
-                    + " JSON string in double quotes)", e);
+            throw new InvalidSettingException(
+                    parameter,
+                    e.getMessage() + " (to pass a plain string, write it as a" + " JSON string in double quotes)",
+                    e);
         }
         return checked(parameter, text);
     }
@@ -59,9 +61,15 @@ public final class ExecutionInput implements Serializable {
     private static ExecutionInput checked(String parameter, String json) {
         int bytes = json.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {
-            throw new InvalidSettingException(parameter, String.format(Locale.ROOT, "is %,d bytes of JSON;"
-                    + " Step Functions accepts at most %,d bytes (256 KiB). Pass a reference instead, such as an S3"
-                    + " URI of the data", bytes, MAX_BYTES));
+            throw new InvalidSettingException(
+                    parameter,
+                    String.format(
+                            Locale.ROOT,
+                            "is %,d bytes of JSON;"
+                                    + " Step Functions accepts at most %,d bytes (256 KiB). Pass a reference instead, such as an S3"
+                                    + " URI of the data",
+                            bytes,
+                            MAX_BYTES));
         }
         return new ExecutionInput(json);
     }

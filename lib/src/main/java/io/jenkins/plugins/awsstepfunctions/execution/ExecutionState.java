@@ -5,7 +5,12 @@ import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
 
 /** The six statuses of an execution. PENDING_REDRIVE is not finished: a redrive is about to run it again. */
 public enum ExecutionState {
-    RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE;
+    RUNNING,
+    SUCCEEDED,
+    FAILED,
+    TIMED_OUT,
+    ABORTED,
+    PENDING_REDRIVE;
 
     /** SUCCEEDED, FAILED, TIMED_OUT or ABORTED: the execution will not change any more unless redriven. */
     public boolean isFinished() {

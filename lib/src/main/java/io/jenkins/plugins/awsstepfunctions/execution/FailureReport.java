@@ -28,8 +28,17 @@ public final class FailureReport implements Serializable {
     private final String timeout;
     private final String note;
 
-    FailureReport(ExecutionArn executionArn, ExecutionState state, String failedState, String failedStateType,
-            List<String> enclosingStates, String resource, String error, String cause, String timeout, String note) {
+    FailureReport(
+            ExecutionArn executionArn,
+            ExecutionState state,
+            String failedState,
+            String failedStateType,
+            List<String> enclosingStates,
+            String resource,
+            String error,
+            String cause,
+            String timeout,
+            String note) {
         this.executionArn = executionArn;
         this.state = state;
         this.failedState = failedState;
@@ -43,8 +52,17 @@ public final class FailureReport implements Serializable {
     }
 
     FailureReport withNote(String note) {
-        return new FailureReport(executionArn, state, failedState, failedStateType, enclosingStates, resource, error,
-                cause, timeout, note);
+        return new FailureReport(
+                executionArn,
+                state,
+                failedState,
+                failedStateType,
+                enclosingStates,
+                resource,
+                error,
+                cause,
+                timeout,
+                note);
     }
 
     public ExecutionArn executionArn() {
@@ -91,13 +109,17 @@ public final class FailureReport implements Serializable {
 
     /** One paragraph for a build log. */
     public String message() {
-        StringBuilder text = new StringBuilder("Execution ").append(executionArn).append(' ')
+        StringBuilder text = new StringBuilder("Execution ")
+                .append(executionArn)
+                .append(' ')
                 .append(state == ExecutionState.ABORTED ? "was ABORTED" : state.name());
         if (failedState != null) {
-            text.append(state == ExecutionState.FAILED ? " in state '" : " while in state '").append(failedState)
+            text.append(state == ExecutionState.FAILED ? " in state '" : " while in state '")
+                    .append(failedState)
                     .append('\'');
             if (failedStateType != null || resource != null) {
-                text.append(" (").append(failedStateType == null ? "" : failedStateType)
+                text.append(" (")
+                        .append(failedStateType == null ? "" : failedStateType)
                         .append(resource == null ? "" : (failedStateType == null ? "" : ", ") + "resource " + resource)
                         .append(')');
             }
@@ -131,14 +153,16 @@ public final class FailureReport implements Serializable {
         String shown = cause;
         if (cause.startsWith("{")) {
             try {
-                if (Json.parse("cause", cause) instanceof Map<?, ?> map && map.get("errorMessage") instanceof String m) {
+                if (Json.parse("cause", cause) instanceof Map<?, ?> map
+                        && map.get("errorMessage") instanceof String m) {
                     shown = map.get("errorType") instanceof String type ? type + ": " + m : m;
                 }
             } catch (JsonException notJson) {
                 // shown as it is
             }
         }
-        return shown.length() <= MAX_CAUSE_IN_MESSAGE ? shown
+        return shown.length() <= MAX_CAUSE_IN_MESSAGE
+                ? shown
                 : shown.substring(0, MAX_CAUSE_IN_MESSAGE) + "... (" + shown.length() + " characters in all)";
     }
 }

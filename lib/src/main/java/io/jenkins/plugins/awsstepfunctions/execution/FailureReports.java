@@ -18,8 +18,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
  */
 final class FailureReports {
 
-    private FailureReports() {
-    }
+    private FailureReports() {}
 
     static FailureReport from(ExecutionDescription execution, List<HistoryEvent> events, String definition) {
         Map<Long, HistoryEvent> byId = new HashMap<>();
@@ -48,10 +47,11 @@ final class FailureReports {
                 cause = firstNonNull(cause, details.cause());
                 resource = firstNonNull(resource, details.resource());
                 event = switch (event.type()) {
-                    case MAP_STATE_FAILED -> failedIterationBefore(events, event)
-                            .orElse(byId.get(event.previousEventId()));
-                    case PARALLEL_STATE_FAILED -> failureBefore(events, event, error, cause, definition)
-                            .orElse(byId.get(event.previousEventId()));
+                    case MAP_STATE_FAILED ->
+                        failedIterationBefore(events, event).orElse(byId.get(event.previousEventId()));
+                    case PARALLEL_STATE_FAILED ->
+                        failureBefore(events, event, error, cause, definition)
+                                .orElse(byId.get(event.previousEventId()));
                     default -> byId.get(event.previousEventId());
                 };
             }
@@ -65,8 +65,17 @@ final class FailureReports {
             }
         }
         String timeout = timeout(execution.state(), error, failedState, definition);
-        return new FailureReport(execution.executionArn(), execution.state(), failedState, failedType,
-                List.copyOf(enclosing), resource, error, cause, timeout, null);
+        return new FailureReport(
+                execution.executionArn(),
+                execution.state(),
+                failedState,
+                failedType,
+                List.copyOf(enclosing),
+                resource,
+                error,
+                cause,
+                timeout,
+                null);
     }
 
     /** When the chain is broken: the state entered last and not exited, the one the execution was in. */
@@ -77,7 +86,8 @@ final class FailureReports {
                 open.push(event);
             } else if (event.stateExitedEventDetails() != null) {
                 String name = event.stateExitedEventDetails().name();
-                open.removeIf(entered -> entered.stateEnteredEventDetails().name().equals(name));
+                open.removeIf(
+                        entered -> entered.stateEnteredEventDetails().name().equals(name));
             }
         }
         return Optional.ofNullable(open.peek());
@@ -103,8 +113,8 @@ final class FailureReports {
      * before it: the latest whose error (and cause) are the execution's; else the latest Fail state entered (a Fail
      * state always ends its branch); else the latest failure.
      */
-    private static Optional<HistoryEvent> failureBefore(List<HistoryEvent> events, HistoryEvent parallelFailed,
-            String error, String cause, String definition) {
+    private static Optional<HistoryEvent> failureBefore(
+            List<HistoryEvent> events, HistoryEvent parallelFailed, String error, String cause, String definition) {
         HistoryEvent matching = null;
         HistoryEvent failState = null;
         HistoryEvent latest = null;
@@ -117,7 +127,8 @@ final class FailureReports {
                 failState = event;
             }
             ErrorAndCause failure = failureOf(event, definition);
-            if (present(error) && error.equals(failure.error())
+            if (present(error)
+                    && error.equals(failure.error())
                     && (!present(cause) || !present(failure.cause()) || cause.equals(failure.cause()))) {
                 matching = event;
             }
@@ -128,20 +139,36 @@ final class FailureReports {
     /** The error and cause of a failure event; a Fail state's come from its definition, when known. */
     private static ErrorAndCause failureOf(HistoryEvent event, String definition) {
         if (event.type() == HistoryEventType.FAIL_STATE_ENTERED && event.stateEnteredEventDetails() != null) {
-            Optional<Map<String, Object>> state = Optional.ofNullable(definition).flatMap(FailureReports::parse)
-                    .flatMap(root -> findState(root, event.stateEnteredEventDetails().name()));
-            return new ErrorAndCause(state.map(s -> s.get("Error")).map(Object::toString).orElse(null),
-                    state.map(s -> s.get("Cause")).map(Object::toString).orElse(null), null);
+            Optional<Map<String, Object>> state = Optional.ofNullable(definition)
+                    .flatMap(FailureReports::parse)
+                    .flatMap(root ->
+                            findState(root, event.stateEnteredEventDetails().name()));
+            return new ErrorAndCause(
+                    state.map(s -> s.get("Error")).map(Object::toString).orElse(null),
+                    state.map(s -> s.get("Cause")).map(Object::toString).orElse(null),
+                    null);
         }
         return ErrorAndCause.of(event);
     }
 
     private static boolean isFailure(HistoryEventType type) {
         return switch (type) {
-            case FAIL_STATE_ENTERED, TASK_FAILED, TASK_TIMED_OUT, TASK_START_FAILED, TASK_SUBMIT_FAILED,
-                    LAMBDA_FUNCTION_FAILED, LAMBDA_FUNCTION_TIMED_OUT, LAMBDA_FUNCTION_START_FAILED,
-                    LAMBDA_FUNCTION_SCHEDULE_FAILED, ACTIVITY_FAILED, ACTIVITY_TIMED_OUT, ACTIVITY_SCHEDULE_FAILED,
-                    EVALUATION_FAILED, MAP_STATE_FAILED, PARALLEL_STATE_FAILED, MAP_RUN_FAILED -> true;
+            case FAIL_STATE_ENTERED,
+                    TASK_FAILED,
+                    TASK_TIMED_OUT,
+                    TASK_START_FAILED,
+                    TASK_SUBMIT_FAILED,
+                    LAMBDA_FUNCTION_FAILED,
+                    LAMBDA_FUNCTION_TIMED_OUT,
+                    LAMBDA_FUNCTION_START_FAILED,
+                    LAMBDA_FUNCTION_SCHEDULE_FAILED,
+                    ACTIVITY_FAILED,
+                    ACTIVITY_TIMED_OUT,
+                    ACTIVITY_SCHEDULE_FAILED,
+                    EVALUATION_FAILED,
+                    MAP_STATE_FAILED,
+                    PARALLEL_STATE_FAILED,
+                    MAP_RUN_FAILED -> true;
             default -> false;
         };
     }
@@ -156,7 +183,8 @@ final class FailureReports {
                 // A sibling iteration's start may sit on the chain (its events interleave): only the first counts.
                 if (!map.equals(iteratedMap)) {
                     iteratedMap = map;
-                    out.addFirst(map + "[" + event.mapIterationStartedEventDetails().index() + "]");
+                    out.addFirst(
+                            map + "[" + event.mapIterationStartedEventDetails().index() + "]");
                 }
             } else if (type == HistoryEventType.PARALLEL_STATE_STARTED || type == HistoryEventType.MAP_STATE_STARTED) {
                 nextEnteredEncloses = true;
@@ -173,18 +201,20 @@ final class FailureReports {
 
     private static String timeout(ExecutionState state, String error, String failedState, String definition) {
         if (state == ExecutionState.TIMED_OUT) {
-            return Optional.ofNullable(definition).flatMap(d -> topLevelSeconds(d, "TimeoutSeconds"))
+            return Optional.ofNullable(definition)
+                    .flatMap(d -> topLevelSeconds(d, "TimeoutSeconds"))
                     .map(seconds -> "the state machine's TimeoutSeconds (" + seconds + " s)")
                     .orElse("the state machine's TimeoutSeconds");
         }
-        String field = "States.Timeout".equals(error) ? "TimeoutSeconds"
+        String field = "States.Timeout".equals(error)
+                ? "TimeoutSeconds"
                 : "States.HeartbeatTimeout".equals(error) ? "HeartbeatSeconds" : null;
         if (field == null || failedState == null) {
             return null;
         }
-        Optional<Object> seconds = Optional.ofNullable(definition)
-                .flatMap(d -> stateField(d, failedState, field));
-        return "the " + field + " of state '" + failedState + "'" + seconds.map(s -> " (" + s + " s)").orElse("");
+        Optional<Object> seconds = Optional.ofNullable(definition).flatMap(d -> stateField(d, failedState, field));
+        return "the " + field + " of state '" + failedState + "'"
+                + seconds.map(s -> " (" + s + " s)").orElse("");
     }
 
     private static Optional<Object> topLevelSeconds(String definition, String field) {
@@ -234,14 +264,16 @@ final class FailureReports {
     private static Optional<Map<String, Object>> parse(String definition) {
         try {
             return Json.parse("definition", definition) instanceof Map<?, ?> map
-                    ? Optional.of((Map<String, Object>) map) : Optional.empty();
+                    ? Optional.of((Map<String, Object>) map)
+                    : Optional.empty();
         } catch (JsonException notJson) {
             return Optional.empty();
         }
     }
 
     private static boolean isTerminal(HistoryEventType type) {
-        return type == HistoryEventType.EXECUTION_FAILED || type == HistoryEventType.EXECUTION_TIMED_OUT
+        return type == HistoryEventType.EXECUTION_FAILED
+                || type == HistoryEventType.EXECUTION_TIMED_OUT
                 || type == HistoryEventType.EXECUTION_ABORTED;
     }
 

@@ -27,9 +27,13 @@ public final class StartRequest implements Serializable {
     }
 
     private static String traceHeader(String value) {
-        if (value.isEmpty() || value.length() > MAX_TRACE_HEADER || !value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-            throw new InvalidSettingException("traceHeader", "must be 1 to " + MAX_TRACE_HEADER + " printable ASCII"
-                    + " characters, such as Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
+        if (value.isEmpty()
+                || value.length() > MAX_TRACE_HEADER
+                || !value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new InvalidSettingException(
+                    "traceHeader",
+                    "must be 1 to " + MAX_TRACE_HEADER + " printable ASCII"
+                            + " characters, such as Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
         }
         return value;
     }
@@ -56,8 +60,10 @@ public final class StartRequest implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StartRequest other && stateMachine.equals(other.stateMachine)
-                && Objects.equals(name, other.name) && input.equals(other.input)
+        return o instanceof StartRequest other
+                && stateMachine.equals(other.stateMachine)
+                && Objects.equals(name, other.name)
+                && input.equals(other.input)
                 && Objects.equals(traceHeader, other.traceHeader);
     }
 
@@ -77,8 +83,7 @@ public final class StartRequest implements Serializable {
         private ExecutionInput input;
         private String traceHeader;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder stateMachineArn(String stateMachineArn) {
             this.stateMachineArn = stateMachineArn;

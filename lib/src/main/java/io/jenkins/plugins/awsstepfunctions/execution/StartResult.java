@@ -29,8 +29,9 @@ public record StartResult(ExecutionArn executionArn, Instant startDate, Outcome 
             case REDRIVEN -> "Redrove " + executionArn;
             case ALREADY_RUNNING -> executionArn + " is already running; not started again";
             case ALREADY_SUCCEEDED -> executionArn + " already SUCCEEDED; not started again";
-            case ALREADY_STARTED -> executionArn + " was started by an earlier attempt of this step (a retried call"
-                    + " or a controller restart); not started again";
+            case ALREADY_STARTED ->
+                executionArn + " was started by an earlier attempt of this step (a retried call"
+                        + " or a controller restart); not started again";
         };
     }
 }

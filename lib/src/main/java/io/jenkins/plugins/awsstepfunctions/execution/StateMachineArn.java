@@ -14,8 +14,8 @@ public final class StateMachineArn implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private static final Pattern ARN = Pattern.compile(
-            "arn:(aws[a-z-]*):states:([a-z0-9-]+):(\\d{12}):stateMachine:([^:]+)(?::([^:]+))?");
+    private static final Pattern ARN =
+            Pattern.compile("arn:(aws[a-z-]*):states:([a-z0-9-]+):(\\d{12}):stateMachine:([^:]+)(?::([^:]+))?");
     private static final Pattern VERSION = Pattern.compile("[1-9]\\d*");
 
     private final String partition;
@@ -35,16 +35,19 @@ public final class StateMachineArn implements Serializable {
     /** @throws InvalidSettingException naming the parameter, with an example of a valid ARN */
     public static StateMachineArn parse(String parameter, String arn) {
         if (arn == null || arn.isBlank()) {
-            throw new InvalidSettingException(parameter, "is empty; give a state machine ARN such as"
-                    + " arn:aws:states:us-east-1:123456789012:stateMachine:orders");
+            throw new InvalidSettingException(
+                    parameter,
+                    "is empty; give a state machine ARN such as"
+                            + " arn:aws:states:us-east-1:123456789012:stateMachine:orders");
         }
         Matcher m = ARN.matcher(arn);
         if (!m.matches()) {
-            String hint = arn.contains(":execution:") || arn.contains(":express:")
-                    ? " (this is an execution ARN)" : "";
-            throw new InvalidSettingException(parameter, "'" + shorten(arn) + "' is not a state machine ARN" + hint
-                    + "; expected arn:<partition>:states:<region>:<12-digit account>:stateMachine:<name>"
-                    + "[:<version or alias>], such as arn:aws:states:us-east-1:123456789012:stateMachine:orders");
+            String hint = arn.contains(":execution:") || arn.contains(":express:") ? " (this is an execution ARN)" : "";
+            throw new InvalidSettingException(
+                    parameter,
+                    "'" + shorten(arn) + "' is not a state machine ARN" + hint
+                            + "; expected arn:<partition>:states:<region>:<12-digit account>:stateMachine:<name>"
+                            + "[:<version or alias>], such as arn:aws:states:us-east-1:123456789012:stateMachine:orders");
         }
         Names.executionName(parameter + " (state machine name)", m.group(4));
         return new StateMachineArn(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5));
@@ -91,8 +94,9 @@ public final class StateMachineArn implements Serializable {
      */
     public ExecutionArn execution(String executionName) {
         Names.executionName("name", executionName);
-        return ExecutionArn.parse("executionArn", "arn:" + partition + ":states:" + region + ":" + account
-                + ":execution:" + name + ":" + executionName);
+        return ExecutionArn.parse(
+                "executionArn",
+                "arn:" + partition + ":states:" + region + ":" + account + ":execution:" + name + ":" + executionName);
     }
 
     @Override

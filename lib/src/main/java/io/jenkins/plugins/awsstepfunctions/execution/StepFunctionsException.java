@@ -12,8 +12,16 @@ public class StepFunctionsException extends RuntimeException {
 
     /** What kind of problem it is, for callers that react differently (for example, retry later when throttled). */
     public enum Kind {
-        NOT_FOUND, ACCESS_DENIED, THROTTLED, INVALID_REQUEST, ALREADY_EXISTS, NOT_REDRIVABLE, LIMIT_EXCEEDED,
-        KMS, SERVICE_ERROR, CONNECTION
+        NOT_FOUND,
+        ACCESS_DENIED,
+        THROTTLED,
+        INVALID_REQUEST,
+        ALREADY_EXISTS,
+        NOT_REDRIVABLE,
+        LIMIT_EXCEEDED,
+        KMS,
+        SERVICE_ERROR,
+        CONNECTION
     }
 
     private final Kind kind;

@@ -51,8 +51,13 @@ public final class StepFunctionsOperations {
         this.sfn = sfn;
         this.renewRoleSession = renewRoleSession;
         var configuration = sfn.serviceClientConfiguration();
-        String region = configuration.region() == null ? "the default region" : configuration.region().id();
-        this.endpoint = configuration.endpointOverride().map(uri -> uri + " (" + region + ")").orElse(region);
+        String region = configuration.region() == null
+                ? "the default region"
+                : configuration.region().id();
+        this.endpoint = configuration
+                .endpointOverride()
+                .map(uri -> uri + " (" + region + ")")
+                .orElse(region);
     }
 
     /** StartExecution, first attempted now; see {@link #start(StartRequest, Instant)}. */
@@ -72,11 +77,15 @@ public final class StepFunctionsOperations {
     public StartResult start(StartRequest request, Instant firstAttempt) {
         StartExecutionResponse response;
         try {
-            response = call("StartExecution", request.stateMachine().toString(), () -> sfn.startExecution(b -> {
-                b.stateMachineArn(request.stateMachine().toString()).input(request.input().json());
-                request.name().ifPresent(b::name);
-                request.traceHeader().ifPresent(b::traceHeader);
-            }));
+            response = call(
+                    "StartExecution",
+                    request.stateMachine().toString(),
+                    () -> sfn.startExecution(b -> {
+                        b.stateMachineArn(request.stateMachine().toString())
+                                .input(request.input().json());
+                        request.name().ifPresent(b::name);
+                        request.traceHeader().ifPresent(b::traceHeader);
+                    }));
         } catch (StepFunctionsException e) {
             if (e.kind() == Kind.ALREADY_EXISTS && request.name().isPresent()) {
                 StartResult earlier = startedSince(request, request.name().get(), firstAttempt);
@@ -86,7 +95,9 @@ public final class StepFunctionsOperations {
             }
             throw e;
         }
-        return new StartResult(ExecutionArn.parse("executionArn", response.executionArn()), response.startDate(),
+        return new StartResult(
+                ExecutionArn.parse("executionArn", response.executionArn()),
+                response.startDate(),
                 StartResult.Outcome.STARTED);
     }
 
@@ -98,12 +109,14 @@ public final class StepFunctionsOperations {
         } catch (SdkException unreadable) {
             return null;
         }
-        boolean sameInput = existing.input() != null && Json.parse("input", existing.input())
-                .equals(Json.parse("input", request.input().json()));
-        boolean sinceFirstAttempt = existing.startDate() != null
-                && !existing.startDate().isBefore(firstAttempt.minus(CLOCK_SKEW));
+        boolean sameInput = existing.input() != null
+                && Json.parse("input", existing.input())
+                        .equals(Json.parse("input", request.input().json()));
+        boolean sinceFirstAttempt =
+                existing.startDate() != null && !existing.startDate().isBefore(firstAttempt.minus(CLOCK_SKEW));
         return sameInput && sinceFirstAttempt
-                ? new StartResult(arn, existing.startDate(), StartResult.Outcome.ALREADY_STARTED) : null;
+                ? new StartResult(arn, existing.startDate(), StartResult.Outcome.ALREADY_STARTED)
+                : null;
     }
 
     /**
@@ -114,21 +127,23 @@ public final class StepFunctionsOperations {
      * @throws StepFunctionsException of kind {@code NOT_REDRIVABLE} with the service's reason when it cannot be redriven
      */
     public StartResult startOrRedrive(StartRequest request) {
-        String name = request.name().orElseThrow(() -> new InvalidSettingException("name", "is required with"
-                + " redrive: true: the execution to redrive is found by its name"));
+        String name = request.name()
+                .orElseThrow(() -> new InvalidSettingException(
+                        "name", "is required with" + " redrive: true: the execution to redrive is found by its name"));
         ExecutionArn arn = request.stateMachine().execution(name);
         ExecutionDescription existing;
         try {
             existing = describe(arn);
         } catch (StepFunctionsException e) {
-            if (e.kind() == Kind.NOT_FOUND && e.errorCode().filter("ExecutionDoesNotExist"::equals).isPresent()) {
+            if (e.kind() == Kind.NOT_FOUND
+                    && e.errorCode().filter("ExecutionDoesNotExist"::equals).isPresent()) {
                 return start(request);
             }
             throw e;
         }
         return switch (existing.state()) {
-            case RUNNING, PENDING_REDRIVE -> new StartResult(arn, existing.startDate(),
-                    StartResult.Outcome.ALREADY_RUNNING);
+            case RUNNING, PENDING_REDRIVE ->
+                new StartResult(arn, existing.startDate(), StartResult.Outcome.ALREADY_RUNNING);
             case SUCCEEDED -> new StartResult(arn, existing.startDate(), StartResult.Outcome.ALREADY_SUCCEEDED);
             case FAILED, TIMED_OUT, ABORTED -> redrive(existing);
         };
@@ -137,16 +152,30 @@ public final class StepFunctionsOperations {
     private StartResult redrive(ExecutionDescription execution) {
         String status = execution.redriveStatus().orElse(null);
         if (status != null && !ExecutionRedriveStatus.REDRIVABLE.toString().equals(status)) {
-            throw new StepFunctionsException(Kind.NOT_REDRIVABLE, "RedriveExecution", null, "RedriveExecution on "
-                    + execution.executionArn() + " was not attempted: the execution " + execution.state()
-                    + " and Step Functions says it is " + status
-                    + execution.redriveStatusReason().map(reason -> " (" + reason + ")").orElse("")
-                    + ". Start a new execution under another name instead.", null);
+            throw new StepFunctionsException(
+                    Kind.NOT_REDRIVABLE,
+                    "RedriveExecution",
+                    null,
+                    "RedriveExecution on "
+                            + execution.executionArn() + " was not attempted: the execution " + execution.state()
+                            + " and Step Functions says it is " + status
+                            + execution
+                                    .redriveStatusReason()
+                                    .map(reason -> " (" + reason + ")")
+                                    .orElse("")
+                            + ". Start a new execution under another name instead.",
+                    null);
         }
         String arn = execution.executionArn().toString();
-        Instant redriven = call("RedriveExecution", arn, () -> sfn.redriveExecution(b -> b.executionArn(arn)
-                .clientToken(redriveToken(arn, execution.redriveCount())))).redriveDate();
-        return new StartResult(execution.executionArn(), redriven == null ? execution.startDate() : redriven,
+        Instant redriven = call(
+                        "RedriveExecution",
+                        arn,
+                        () -> sfn.redriveExecution(
+                                b -> b.executionArn(arn).clientToken(redriveToken(arn, execution.redriveCount()))))
+                .redriveDate();
+        return new StartResult(
+                execution.executionArn(),
+                redriven == null ? execution.startDate() : redriven,
                 StartResult.Outcome.REDRIVEN);
     }
 
@@ -166,9 +195,12 @@ public final class StepFunctionsOperations {
 
     /** StartSyncExecution, for EXPRESS state machines: returns when the execution ends (at most 5 minutes). */
     public SyncExecutionResult startSync(StartRequest request) {
-        return SyncExecutionResult.of(call("StartSyncExecution", request.stateMachine().toString(),
+        return SyncExecutionResult.of(call(
+                "StartSyncExecution",
+                request.stateMachine().toString(),
                 () -> sfn.startSyncExecution(b -> {
-                    b.stateMachineArn(request.stateMachine().toString()).input(request.input().json());
+                    b.stateMachineArn(request.stateMachine().toString())
+                            .input(request.input().json());
                     request.name().ifPresent(b::name);
                     request.traceHeader().ifPresent(b::traceHeader);
                 })));
@@ -176,7 +208,9 @@ public final class StepFunctionsOperations {
 
     public ExecutionDescription describe(ExecutionArn execution) {
         execution.requireStandard("executionArn");
-        return ExecutionDescription.of(call("DescribeExecution", execution.toString(),
+        return ExecutionDescription.of(call(
+                "DescribeExecution",
+                execution.toString(),
                 () -> sfn.describeExecution(b -> b.executionArn(execution.toString()))));
     }
 
@@ -192,8 +226,11 @@ public final class StepFunctionsOperations {
             return description.output();
         }
         if (!description.state().isFinished()) {
-            throw new ExecutionNotSucceededException(description.state(), null, "Execution " + execution + " is "
-                    + description.state() + " and has no output yet; wait for it to end first.");
+            throw new ExecutionNotSucceededException(
+                    description.state(),
+                    null,
+                    "Execution " + execution + " is " + description.state()
+                            + " and has no output yet; wait for it to end first.");
         }
         FailureReport report = failureReport(description);
         throw new ExecutionNotSucceededException(description.state(), report, report.message());
@@ -211,16 +248,27 @@ public final class StepFunctionsOperations {
         String arn = execution.executionArn().toString();
         List<HistoryEvent> events;
         try {
-            events = call("GetExecutionHistory", arn, () -> sfn.getExecutionHistoryPaginator(b -> b.executionArn(arn)
-                    .includeExecutionData(false).maxResults(1000)).events().stream().toList());
+            events = call(
+                    "GetExecutionHistory",
+                    arn,
+                    () -> sfn
+                            .getExecutionHistoryPaginator(b -> b.executionArn(arn)
+                                    .includeExecutionData(false)
+                                    .maxResults(1000))
+                            .events()
+                            .stream()
+                            .toList());
         } catch (StepFunctionsException e) {
             return FailureReports.from(execution, List.of(), null)
                     .withNote("(The failing state is unknown: " + e.getMessage() + ")");
         }
         String definition;
         try {
-            definition = call("DescribeStateMachineForExecution", arn,
-                    () -> sfn.describeStateMachineForExecution(b -> b.executionArn(arn))).definition();
+            definition = call(
+                            "DescribeStateMachineForExecution",
+                            arn,
+                            () -> sfn.describeStateMachineForExecution(b -> b.executionArn(arn)))
+                    .definition();
         } catch (StepFunctionsException e) {
             definition = null;
         }
@@ -230,8 +278,11 @@ public final class StepFunctionsOperations {
     /** StopExecution: the execution ends ABORTED with this error and cause. */
     public void stop(ExecutionArn execution, String error, String cause) {
         execution.requireStandard("executionArn");
-        call("StopExecution", execution.toString(), () -> sfn.stopExecution(b -> b.executionArn(execution.toString())
-                .error(error).cause(cause)));
+        call(
+                "StopExecution",
+                execution.toString(),
+                () -> sfn.stopExecution(
+                        b -> b.executionArn(execution.toString()).error(error).cause(cause)));
     }
 
     /**
@@ -253,11 +304,15 @@ public final class StepFunctionsOperations {
         } catch (SdkException e) {
             StepFunctionsException again = ServiceErrors.explain(operation, target, endpoint, e);
             if (again.errorCode().filter(EXPIRED_SESSION::contains).isPresent()) {
-                throw new StepFunctionsException(again.kind(), operation, again.errorCode().orElse(null),
+                throw new StepFunctionsException(
+                        again.kind(),
+                        operation,
+                        again.errorCode().orElse(null),
                         operation + " on " + target + " failed: Step Functions says the role's session expired,"
-                        + " and a new session, assumed at once, was refused the same way. Check this controller's"
-                        + " clock (it must match AWS's within minutes) and that the role may still be assumed and its"
-                        + " sessions are not revoked.", e);
+                                + " and a new session, assumed at once, was refused the same way. Check this controller's"
+                                + " clock (it must match AWS's within minutes) and that the role may still be assumed and its"
+                                + " sessions are not revoked.",
+                        e);
             }
             throw again;
         }

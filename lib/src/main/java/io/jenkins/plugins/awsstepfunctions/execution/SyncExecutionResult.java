@@ -32,13 +32,16 @@ public final class SyncExecutionResult implements Serializable {
         this.startDate = response.startDate();
         this.stopDate = response.stopDate();
         this.outputJson = response.output();
-        this.output = response.output() == null ? null
+        this.output = response.output() == null
+                ? null
                 : Json.parse("the output of " + response.executionArn(), response.output());
         this.error = response.error();
         this.cause = response.cause();
-        this.billedDurationMillis = response.billingDetails() == null ? null
+        this.billedDurationMillis = response.billingDetails() == null
+                ? null
                 : response.billingDetails().billedDurationInMilliseconds();
-        this.billedMemoryMb = response.billingDetails() == null ? null
+        this.billedMemoryMb = response.billingDetails() == null
+                ? null
                 : response.billingDetails().billedMemoryUsedInMB();
     }
 
@@ -102,7 +105,8 @@ public final class SyncExecutionResult implements Serializable {
         return "Express execution " + executionArn + " " + state
                 + (error == null ? "" : ": " + error) + (cause == null ? "" : ": " + FailureReport.shortCause(cause))
                 + (state == ExecutionState.TIMED_OUT && error == null
-                        ? " (the state machine's TimeoutSeconds, or the 5-minute limit of synchronous executions)" : "")
+                        ? " (the state machine's TimeoutSeconds, or the 5-minute limit of synchronous executions)"
+                        : "")
                 + ".";
     }
 }

@@ -15,15 +15,24 @@ public final class SynchronousRuns {
     /** The EXPRESS limit, and room for the answer to arrive. */
     public static final Duration READ_TIMEOUT = Duration.ofMinutes(5).plusSeconds(30);
 
-    private SynchronousRuns() {
-    }
+    private SynchronousRuns() {}
 
     /** The connection's settings with a read timeout that covers the EXPRESS limit, and a single attempt. */
     public static ConnectionSettings settings(ConnectionSettings connection) {
-        ClientSettings sync = ClientSettings.fromMap("clientConfig", Map.of(
-                "read_timeout", Math.max(READ_TIMEOUT.toSeconds(),
-                        connection.clientSettings().readTimeout().map(Duration::toSeconds).orElse(0L)),
-                "retries", Map.of("total_max_attempts", 1)));
-        return connection.toBuilder().clientSettings(sync.over(connection.clientSettings())).build();
+        ClientSettings sync = ClientSettings.fromMap(
+                "clientConfig",
+                Map.of(
+                        "read_timeout",
+                                Math.max(
+                                        READ_TIMEOUT.toSeconds(),
+                                        connection
+                                                .clientSettings()
+                                                .readTimeout()
+                                                .map(Duration::toSeconds)
+                                                .orElse(0L)),
+                        "retries", Map.of("total_max_attempts", 1)));
+        return connection.toBuilder()
+                .clientSettings(sync.over(connection.clientSettings()))
+                .build();
     }
 }

@@ -33,8 +33,7 @@ public final class Json {
     /** Deeper maps and lists are refused: JSON libraries (and services) stop at about a thousand levels. */
     public static final int MAX_DEPTH = 500;
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * Parses one JSON document.
@@ -64,9 +63,9 @@ public final class Json {
         }
     }
 
-    private static void write(JsonWriter writer, String path, Object value, Set<Object> enclosing,
-            int depth) {
-        boolean container = value instanceof Map<?, ?> || value instanceof Iterable<?>
+    private static void write(JsonWriter writer, String path, Object value, Set<Object> enclosing, int depth) {
+        boolean container = value instanceof Map<?, ?>
+                || value instanceof Iterable<?>
                 || (value != null && value.getClass().isArray());
         if (container) {
             if (depth >= MAX_DEPTH) {
@@ -87,8 +86,7 @@ public final class Json {
         }
     }
 
-    private static void writeValue(JsonWriter writer, String path, Object value, Set<Object> enclosing,
-            int depth) {
+    private static void writeValue(JsonWriter writer, String path, Object value, Set<Object> enclosing, int depth) {
         if (value == null) {
             writer.writeNull();
         } else if (value instanceof CharSequence text) {
@@ -211,8 +209,10 @@ public final class Json {
                         + " value at " + position(parser.getTokenLocation()) + "; give exactly one JSON value");
             }
         } catch (JsonProcessingException e) {
-            throw new JsonException(what + " is not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at " + position(e.getLocation())), e);
+            throw new JsonException(
+                    what + " is not valid JSON: " + e.getOriginalMessage()
+                            + (e.getLocation() == null ? "" : " at " + position(e.getLocation())),
+                    e);
         } catch (IOException e) {
             throw new JsonException(what + " cannot be read: " + e.getMessage(), e);
         }

@@ -15,7 +15,11 @@ public final class DeferredCheck {
 
     /** What the form shows: nothing or a note ({@code OK}), a {@code WARNING}, or an {@code ERROR}. */
     public record Verdict(Level level, String message) {
-        public enum Level { OK, WARNING, ERROR }
+        public enum Level {
+            OK,
+            WARNING,
+            ERROR
+        }
 
         static Verdict ok(String message) {
             return new Verdict(Level.OK, message);
@@ -34,8 +38,7 @@ public final class DeferredCheck {
         TEXT
     }
 
-    private DeferredCheck() {
-    }
+    private DeferredCheck() {}
 
     /**
      * @param whole the check a value without variables must pass; it throws {@link InvalidSettingException} (or
@@ -64,9 +67,11 @@ public final class DeferredCheck {
                 case NAME -> checkName(parameter, text);
                 case JSON -> {
                     if (!parsesWithValues(text)) {
-                        return new Verdict(Verdict.Level.WARNING, parameter + ": is not JSON as long as "
-                                + text.references() + " stand for JSON values; check that it is once the build"
-                                + " expands them");
+                        return new Verdict(
+                                Verdict.Level.WARNING,
+                                parameter + ": is not JSON as long as "
+                                        + text.references() + " stand for JSON values; check that it is once the build"
+                                        + " expands them");
                     }
                 }
                 case TEXT -> literalsWithoutSpace(parameter, text);
@@ -81,8 +86,10 @@ public final class DeferredCheck {
         literalsWithoutSpace(parameter, text);
         VariableText.Segment first = text.segments().get(0);
         if (!first.isReference() && !first.text().startsWith("arn:") && !"arn:".startsWith(first.text())) {
-            throw new InvalidSettingException(parameter, "'" + first.text() + "' cannot begin an ARN; an ARN"
-                    + " starts with arn: (or with a variable that holds it all, such as ${SFN_EXECUTION_ARN})");
+            throw new InvalidSettingException(
+                    parameter,
+                    "'" + first.text() + "' cannot begin an ARN; an ARN"
+                            + " starts with arn: (or with a variable that holds it all, such as ${SFN_EXECUTION_ARN})");
         }
     }
 
@@ -95,19 +102,26 @@ public final class DeferredCheck {
             }
         }
         if (literalLength > Names.MAX_LENGTH) {
-            throw new InvalidSettingException(parameter, "has " + literalLength + " characters besides its variables;"
-                    + " at most " + Names.MAX_LENGTH + " are allowed in all");
+            throw new InvalidSettingException(
+                    parameter,
+                    "has " + literalLength + " characters besides its variables;" + " at most " + Names.MAX_LENGTH
+                            + " are allowed in all");
         }
     }
 
     private static void literalsWithoutSpace(String parameter, VariableText text) {
         for (VariableText.Segment segment : text.segments()) {
             if (!segment.isReference()) {
-                segment.text().codePoints().filter(c -> Character.isWhitespace(c) || Character.isISOControl(c))
-                        .findFirst().ifPresent(c -> {
-                            throw new InvalidSettingException(parameter, "contains "
-                                    + (Character.isWhitespace(c) ? "white space" : "a control character")
-                                    + " outside its variables; remove it");
+                segment.text()
+                        .codePoints()
+                        .filter(c -> Character.isWhitespace(c) || Character.isISOControl(c))
+                        .findFirst()
+                        .ifPresent(c -> {
+                            throw new InvalidSettingException(
+                                    parameter,
+                                    "contains "
+                                            + (Character.isWhitespace(c) ? "white space" : "a control character")
+                                            + " outside its variables; remove it");
                         });
             }
         }

@@ -46,8 +46,10 @@ public final class VariableText {
                 String name = close < 0 ? null : value.substring(i + 2, close);
                 if (name == null || name.isEmpty() || !name.chars().allMatch(ch -> isNameChar(ch) || ch == '.')) {
                     if (close < 0) {
-                        throw new InvalidSettingException(parameter, "'${' at position " + (i + 1) + " has no"
-                                + " closing '}'; write ${NAME} to use the build variable NAME, or $$ for a '$'");
+                        throw new InvalidSettingException(
+                                parameter,
+                                "'${' at position " + (i + 1) + " has no"
+                                        + " closing '}'; write ${NAME} to use the build variable NAME, or $$ for a '$'");
                     }
                     literal.append(c);
                     i++;
@@ -94,7 +96,12 @@ public final class VariableText {
 
     /** The references as written, e.g. {@code ${SFN_EXECUTION_ARN}, $REGION}. */
     public String references() {
-        return String.join(", ", segments.stream().filter(Segment::isReference).map(Segment::text).toList());
+        return String.join(
+                ", ",
+                segments.stream()
+                        .filter(Segment::isReference)
+                        .map(Segment::text)
+                        .toList());
     }
 
     /** The text with each reference replaced (literals as they will be once expanded, {@code $$} as {@code $}). */

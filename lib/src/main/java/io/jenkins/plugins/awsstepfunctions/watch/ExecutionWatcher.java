@@ -58,6 +58,7 @@ public final class ExecutionWatcher implements AutoCloseable {
     private static final double BACKOFF = 1.5;
     /** The shortest delay between two checks after the first, whatever the first check's delay. */
     static final Duration MIN_BACKOFF = Duration.ofMillis(500);
+
     private static final int MAX_CONSECUTIVE_ERRORS = 10;
     private static final int LIST_PAGE = 1000;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
@@ -70,6 +71,7 @@ public final class ExecutionWatcher implements AutoCloseable {
     private final ThreadFactory ioThreads = threads("sfn-watcher-io");
     /** Each lane's I/O threads: one lane's slow calls never hold another lane's. */
     private final Set<ThreadPoolExecutor> ioPools = ConcurrentHashMap.newKeySet();
+
     private final ExecutorService overdue;
     private final ListenerCalls listenerCalls;
     private final SplittableRandom random = new SplittableRandom();
@@ -81,6 +83,7 @@ public final class ExecutionWatcher implements AutoCloseable {
     private final Set<WatchState> all = new HashSet<>();
     /** Every watch handed out and not yet completed, whoever completes it: what {@link #close()} must end. */
     private final Set<WatchState> handedOut = ConcurrentHashMap.newKeySet();
+
     private ScheduledFuture<?> wakeup;
     private Instant wakeupAt;
     private volatile boolean closed;
@@ -103,9 +106,15 @@ public final class ExecutionWatcher implements AutoCloseable {
         this.loop = new ScheduledThreadPoolExecutor(1, threads("sfn-watcher-loop"));
         this.loop.setRemoveOnCancelPolicy(true);
         this.overdue = Executors.newCachedThreadPool(threads("sfn-watcher-overdue"));
-        this.listenerCalls = new ListenerCalls(threads("sfn-watcher-listener"), overdue, loop,
-                (w, failure) -> onLoop(w, () -> fail(w, new WatchFailedException(w.request.execution().toString(),
-                        "its listener", failure))));
+        this.listenerCalls = new ListenerCalls(
+                threads("sfn-watcher-listener"),
+                overdue,
+                loop,
+                (w, failure) -> onLoop(
+                        w,
+                        () -> fail(
+                                w,
+                                new WatchFailedException(w.request.execution().toString(), "its listener", failure))));
     }
 
     private static ThreadFactory threads(String name) {
@@ -133,8 +142,12 @@ public final class ExecutionWatcher implements AutoCloseable {
             throw new InvalidSettingException("watch", "a request and credentials are both required");
         }
         ClientLease lease = clients.lease(request.connection(), credentials);
-        WatchState state = new WatchState(request, listener == null ? WatchListener.NONE : listener, lease,
-                clock.instant(), sequence.incrementAndGet());
+        WatchState state = new WatchState(
+                request,
+                listener == null ? WatchListener.NONE : listener,
+                lease,
+                clock.instant(),
+                sequence.incrementAndGet());
         handedOut.add(state);
         state.future.whenComplete((result, error) -> {
             handedOut.remove(state);
@@ -144,7 +157,8 @@ public final class ExecutionWatcher implements AutoCloseable {
         });
         // close() sets closed before it ends what handedOut holds: either it sees this watch, or this sees closed.
         if (closed) {
-            state.future.completeExceptionally(new WatcherClosedException(request.execution().toString()));
+            state.future.completeExceptionally(
+                    new WatcherClosedException(request.execution().toString()));
             state.lease.close();
         } else {
             onLoop(state, () -> register(state));
@@ -179,7 +193,8 @@ public final class ExecutionWatcher implements AutoCloseable {
         ioPools.forEach(ThreadPoolExecutor::shutdownNow);
         listenerCalls.shutdownNow();
         for (WatchState w : new ArrayList<>(handedOut)) {
-            w.future.completeExceptionally(new WatcherClosedException(w.request.execution().toString()));
+            w.future.completeExceptionally(
+                    new WatcherClosedException(w.request.execution().toString()));
             w.lease.close();
         }
         overdue.shutdown();
@@ -241,8 +256,16 @@ public final class ExecutionWatcher implements AutoCloseable {
             finish(w);
             return;
         }
-        Lane lane = lanes.computeIfAbsent(new Lane.Key(w.request.execution().account(), w.request.execution().region(),
-                w.request.connection().endpointUrl().map(Object::toString).orElse("")), key -> newLane());
+        Lane lane = lanes.computeIfAbsent(
+                new Lane.Key(
+                        w.request.execution().account(),
+                        w.request.execution().region(),
+                        w.request
+                                .connection()
+                                .endpointUrl()
+                                .map(Object::toString)
+                                .orElse("")),
+                key -> newLane());
         w.lane = lane;
         all.add(w);
         if (w.request.deadline().isPresent()) {
@@ -255,8 +278,13 @@ public final class ExecutionWatcher implements AutoCloseable {
     }
 
     private Lane newLane() {
-        ThreadPoolExecutor io = new ThreadPoolExecutor(settings.ioThreads(), settings.ioThreads(), 30,
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), ioThreads);
+        ThreadPoolExecutor io = new ThreadPoolExecutor(
+                settings.ioThreads(),
+                settings.ioThreads(),
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                ioThreads);
         io.allowCoreThreadTimeOut(true);
         ioPools.add(io);
         return new Lane(settings, io);
@@ -296,12 +324,17 @@ public final class ExecutionWatcher implements AutoCloseable {
             return;
         }
         Instant now = clock.instant();
-        while (!deadlines.isEmpty() && !deadlines.first().request.deadline().orElseThrow().isAfter(now)) {
+        while (!deadlines.isEmpty()
+                && !deadlines.first().request.deadline().orElseThrow().isAfter(now)) {
             WatchState w = deadlines.pollFirst();
-            fail(w, new WatchTimeoutException(w.request.execution(), w.request.deadline().orElseThrow(),
-                    w.lastState));
+            fail(
+                    w,
+                    new WatchTimeoutException(
+                            w.request.execution(), w.request.deadline().orElseThrow(), w.lastState));
         }
-        Instant next = deadlines.isEmpty() ? Instant.MAX : deadlines.first().request.deadline().orElseThrow();
+        Instant next = deadlines.isEmpty()
+                ? Instant.MAX
+                : deadlines.first().request.deadline().orElseThrow();
         for (Lane lane : lanes.values()) {
             next = min(next, dispatch(lane, now));
         }
@@ -375,11 +408,14 @@ public final class ExecutionWatcher implements AutoCloseable {
         }
         long delayMicros = Math.max(0, Duration.between(now, next).toNanos() / 1000) + 1000;
         wakeupAt = next;
-        wakeup = loop.schedule(() -> {
-            wakeup = null;
-            wakeupAt = null;
-            dispatchSafely();
-        }, delayMicros, TimeUnit.MICROSECONDS);
+        wakeup = loop.schedule(
+                () -> {
+                    wakeup = null;
+                    wakeupAt = null;
+                    dispatchSafely();
+                },
+                delayMicros,
+                TimeUnit.MICROSECONDS);
     }
 
     /** Runs a call on an I/O thread, counted against its lane; the answer goes back to the loop. */
@@ -395,8 +431,8 @@ public final class ExecutionWatcher implements AutoCloseable {
     /** A call's failure as the watch reports it: service errors as they are, anything else named. */
     private static RuntimeException failure(WatchState w, String operation, Throwable t) {
         if (t instanceof SdkException e) {
-            return ServiceErrors.explain(operation, w.request.execution().toString(),
-                    "the watched execution's endpoint", e);
+            return ServiceErrors.explain(
+                    operation, w.request.execution().toString(), "the watched execution's endpoint", e);
         }
         if (t instanceof StepFunctionsException || t instanceof InvalidSettingException) {
             return (RuntimeException) t;
@@ -424,8 +460,8 @@ public final class ExecutionWatcher implements AutoCloseable {
         });
     }
 
-    private void described(Lane lane, WatchState w, Instant done, ExecutionDescription description,
-            RuntimeException error) {
+    private void described(
+            Lane lane, WatchState w, Instant done, ExecutionDescription description, RuntimeException error) {
         lane.calls--;
         lane.describe.release(done);
         w.inFlight = false;
@@ -449,16 +485,19 @@ public final class ExecutionWatcher implements AutoCloseable {
 
     private void troubled(WatchState w, RuntimeException error, Instant now) {
         if (error instanceof StepFunctionsException e) {
-            boolean notVisibleYet = e.errorCode().filter("ExecutionDoesNotExist"::equals).isPresent()
-                    && now.isBefore(w.registeredAt.plus(w.request.options().notVisibleGrace()));
+            boolean notVisibleYet =
+                    e.errorCode().filter("ExecutionDoesNotExist"::equals).isPresent()
+                            && now.isBefore(
+                                    w.registeredAt.plus(w.request.options().notVisibleGrace()));
             if (notVisibleYet) {
                 stillRunning(w, now);
                 return;
             }
-            boolean retryable = switch (e.kind()) {
-                case THROTTLED, CONNECTION, SERVICE_ERROR, LIMIT_EXCEEDED -> true;
-                default -> false;
-            };
+            boolean retryable =
+                    switch (e.kind()) {
+                        case THROTTLED, CONNECTION, SERVICE_ERROR, LIMIT_EXCEEDED -> true;
+                        default -> false;
+                    };
             if (e.kind() == StepFunctionsException.Kind.THROTTLED) {
                 w.lane.describe.throttled(now);
             }
@@ -480,7 +519,9 @@ public final class ExecutionWatcher implements AutoCloseable {
 
     private void stillRunning(WatchState w, Instant now) {
         Duration grown = Duration.ofMillis((long) (w.delay.toMillis() * BACKOFF));
-        w.delay = min(grown.compareTo(MIN_BACKOFF) < 0 ? MIN_BACKOFF : grown, w.request.options().pollInterval());
+        w.delay = min(
+                grown.compareTo(MIN_BACKOFF) < 0 ? MIN_BACKOFF : grown,
+                w.request.options().pollInterval());
         long jittered = (long) (w.delay.toMillis() * (0.9 + 0.1 * random.nextDouble()));
         w.nextCheck = now.plusMillis(jittered);
         Lane.Group group = w.lane.groups.get(w.stateMachine);
@@ -528,8 +569,10 @@ public final class ExecutionWatcher implements AutoCloseable {
             ListExecutionsResponse page = null;
             RuntimeException error = null;
             try {
-                page = sfn.listExecutions(b -> b.stateMachineArn(arn).statusFilter(ExecutionStatus.RUNNING)
-                        .maxResults(LIST_PAGE).nextToken(token));
+                page = sfn.listExecutions(b -> b.stateMachineArn(arn)
+                        .statusFilter(ExecutionStatus.RUNNING)
+                        .maxResults(LIST_PAGE)
+                        .nextToken(token));
             } catch (SdkException e) {
                 error = ServiceErrors.explain("ListExecutions", arn, "the watched state machine's endpoint", e);
             } catch (Throwable t) {
@@ -542,15 +585,15 @@ public final class ExecutionWatcher implements AutoCloseable {
                 try {
                     listed(lane, group, done, answer, problem);
                 } catch (Throwable t) {
-                    group.members.forEach(w -> fail(w, new WatchFailedException(w.request.execution().toString(),
-                            "the watcher", t)));
+                    group.members.forEach(w -> fail(
+                            w, new WatchFailedException(w.request.execution().toString(), "the watcher", t)));
                 }
             });
         });
     }
 
-    private void listed(Lane lane, Lane.Group group, Instant done, ListExecutionsResponse page,
-            RuntimeException error) {
+    private void listed(
+            Lane lane, Lane.Group group, Instant done, ListExecutionsResponse page, RuntimeException error) {
         lane.calls--;
         lane.list.release(done);
         group.listInFlight = false;
@@ -637,8 +680,8 @@ public final class ExecutionWatcher implements AutoCloseable {
         });
     }
 
-    private void historyRead(Lane lane, WatchState w, Instant done, List<ProgressEvent> events, boolean more,
-            RuntimeException error) {
+    private void historyRead(
+            Lane lane, WatchState w, Instant done, List<ProgressEvent> events, boolean more, RuntimeException error) {
         lane.calls--;
         lane.history.release(done);
         w.historyInFlight = false;

@@ -20,8 +20,7 @@ final class HistoryReader {
 
     private static final int HISTORY_PAGE = 100;
 
-    private HistoryReader() {
-    }
+    private HistoryReader() {}
 
     /** One call; returns whether another is needed before the progress can be drained. */
     static boolean readPage(WatchState w) {
@@ -29,13 +28,17 @@ final class HistoryReader {
         String arn = w.request.execution().toString();
         if (!w.definitionLoaded) {
             w.definitionLoaded = true;
-            w.tracker = new ProgressTracker(topLevelStates(
-                    sfn.describeStateMachineForExecution(b -> b.executionArn(arn)).definition()));
+            w.tracker =
+                    new ProgressTracker(topLevelStates(sfn.describeStateMachineForExecution(b -> b.executionArn(arn))
+                            .definition()));
             return true;
         }
         String token = w.historyToken;
-        GetExecutionHistoryResponse page = sfn.getExecutionHistory(b -> b.executionArn(arn).reverseOrder(true)
-                .includeExecutionData(false).maxResults(HISTORY_PAGE).nextToken(token));
+        GetExecutionHistoryResponse page = sfn.getExecutionHistory(b -> b.executionArn(arn)
+                .reverseOrder(true)
+                .includeExecutionData(false)
+                .maxResults(HISTORY_PAGE)
+                .nextToken(token));
         List<HistoryEvent> events = page.events();
         boolean reachedCursor = false;
         for (HistoryEvent event : events) {
@@ -46,7 +49,8 @@ final class HistoryReader {
             }
         }
         // A server that ignores reverseOrder (moto does) pages oldest first: then read on to the end.
-        boolean oldestFirst = events.size() > 1 && events.get(0).id() < events.get(events.size() - 1).id();
+        boolean oldestFirst = events.size() > 1
+                && events.get(0).id() < events.get(events.size() - 1).id();
         w.historyToken = reachedCursor && !oldestFirst ? null : page.nextToken();
         return w.historyToken != null;
     }

@@ -18,26 +18,24 @@ import java.util.concurrent.ExecutorService;
  */
 final class Lane {
 
-    record Key(String account, String region, String endpoint) {
-    }
+    record Key(String account, String region, String endpoint) {}
 
     final RateLimiter describe;
     final RateLimiter list;
     final RateLimiter history;
 
     /** A DescribeExecution due at {@code at}; a watch has at most one, replaced when it is rescheduled. */
-    record Due(WatchState watch, Instant at) {
-    }
+    record Due(WatchState watch, Instant at) {}
 
     /** DescribeExecution calls due, earliest first. */
-    final TreeSet<Due> due = new TreeSet<>(Comparator.comparing(Due::at)
-            .thenComparingLong(d -> d.watch().sequence));
+    final TreeSet<Due> due = new TreeSet<>(Comparator.comparing(Due::at).thenComparingLong(d -> d.watch().sequence));
     /** Calls in flight for this lane: at most {@link WatcherSettings#ioThreads()}, so no lane holds another's. */
     int calls;
     /** Watches that ended and need history reads (final progress, failure report) before they complete. */
     final ArrayDeque<WatchState> finishing = new ArrayDeque<>();
     /** Running watches waiting for a progress read, least recently served first. */
     final ArrayDeque<WatchState> progress = new ArrayDeque<>();
+
     final Map<StateMachineArn, Group> groups = new HashMap<>();
 
     /** This lane's I/O threads ({@link WatcherSettings#ioThreads()}): its slow calls hold no other lane's. */
@@ -58,6 +56,7 @@ final class Lane {
         boolean listInFlight;
         /** ListExecutions was refused (no states:ListExecutions permission): describe each member instead. */
         boolean listDenied;
+
         String listToken;
         final Set<String> running = new HashSet<>();
 

@@ -39,8 +39,7 @@ final class ListenerCalls {
         private volatile Throwable listenerFailure;
     }
 
-    private record Call(Runnable body, boolean completion) {
-    }
+    private record Call(Runnable body, boolean completion) {}
 
     private final ThreadPoolExecutor pool;
     private final ExecutorService overdue;
@@ -51,10 +50,13 @@ final class ListenerCalls {
      * @param overdue runs completions whose listener calls are overdue
      * @param timer schedules the check for overdue completions; it must remove cancelled tasks
      */
-    ListenerCalls(ThreadFactory threads, ExecutorService overdue, ScheduledExecutorService timer,
+    ListenerCalls(
+            ThreadFactory threads,
+            ExecutorService overdue,
+            ScheduledExecutorService timer,
             BiConsumer<WatchState, Throwable> onListenerFailure) {
-        this.pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                threads);
+        this.pool =
+                new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         this.pool.allowCoreThreadTimeOut(true);
         this.overdue = overdue;
         this.timer = timer;
@@ -67,18 +69,20 @@ final class ListenerCalls {
         if (w.listener == WatchListener.NONE || pending.silenced) {
             return;
         }
-        pending.calls.add(new Call(() -> {
-            if (pending.silenced || w.future.isDone()) {
-                return;
-            }
-            try {
-                listenerCall.run();
-            } catch (Throwable t) {
-                pending.silenced = true;
-                pending.listenerFailure = t;
-                onListenerFailure.accept(w, t);
-            }
-        }, false));
+        pending.calls.add(new Call(
+                () -> {
+                    if (pending.silenced || w.future.isDone()) {
+                        return;
+                    }
+                    try {
+                        listenerCall.run();
+                    } catch (Throwable t) {
+                        pending.silenced = true;
+                        pending.listenerFailure = t;
+                        onListenerFailure.accept(w, t);
+                    }
+                },
+                false));
         drain(pending);
     }
 
@@ -98,8 +102,8 @@ final class ListenerCalls {
                 }
                 Throwable listenerFailure = pending.listenerFailure;
                 if (listenerFailure != null && !(error instanceof WatchFailedException)) {
-                    w.future.completeExceptionally(new WatchFailedException(w.request.execution().toString(),
-                            "its listener", listenerFailure));
+                    w.future.completeExceptionally(new WatchFailedException(
+                            w.request.execution().toString(), "its listener", listenerFailure));
                 } else if (error != null) {
                     w.future.completeExceptionally(error);
                 } else {
@@ -113,12 +117,15 @@ final class ListenerCalls {
             return;
         }
         try {
-            overdueCheck.set(timer.schedule(() -> {
-                if (!done.get()) {
-                    pending.silenced = true;
-                    CompletableFuture.runAsync(once, overdue);
-                }
-            }, COMPLETION_GRACE.toMillis(), TimeUnit.MILLISECONDS));
+            overdueCheck.set(timer.schedule(
+                    () -> {
+                        if (!done.get()) {
+                            pending.silenced = true;
+                            CompletableFuture.runAsync(once, overdue);
+                        }
+                    },
+                    COMPLETION_GRACE.toMillis(),
+                    TimeUnit.MILLISECONDS));
             if (done.get()) {
                 ScheduledFuture<?> check = overdueCheck.getAndSet(null);
                 if (check != null) {

@@ -10,8 +10,9 @@ import java.time.Instant;
  * order, each once; {@code eventId} is the history event behind it (for a summary, the last one it covers);
  * {@code elapsed} is how long a state that was left ran, when its entry was seen.
  */
-public record ProgressEvent(long eventId, Instant timestamp, Kind kind, String stateName, String detail,
-        Duration elapsed) implements Serializable {
+public record ProgressEvent(
+        long eventId, Instant timestamp, Kind kind, String stateName, String detail, Duration elapsed)
+        implements Serializable {
 
     public ProgressEvent(long eventId, Instant timestamp, Kind kind, String stateName, String detail) {
         this(eventId, timestamp, kind, stateName, detail, null);
@@ -32,8 +33,8 @@ public record ProgressEvent(long eventId, Instant timestamp, Kind kind, String s
     public String describe() {
         return switch (kind) {
             case STATE_ENTERED -> "entered " + detail + " state '" + stateName + "'";
-            case STATE_EXITED -> "left state '" + stateName + "'"
-                    + (elapsed == null ? "" : " after " + Durations.describe(elapsed));
+            case STATE_EXITED ->
+                "left state '" + stateName + "'" + (elapsed == null ? "" : " after " + Durations.describe(elapsed));
             case STATE_FAILED -> "state '" + stateName + "' failed: " + detail;
             case ITERATIONS -> "Map state '" + stateName + "': " + detail;
         };

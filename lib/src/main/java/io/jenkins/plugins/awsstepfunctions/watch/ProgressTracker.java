@@ -40,27 +40,43 @@ final class ProgressTracker {
         List<ProgressEvent> out = new ArrayList<>();
         for (HistoryEvent event : events) {
             HistoryEventType type = event.type();
-            String state = event.stateEnteredEventDetails() != null ? event.stateEnteredEventDetails().name()
+            String state = event.stateEnteredEventDetails() != null
+                    ? event.stateEnteredEventDetails().name()
                     : stateOfEvent.get(event.previousEventId());
             stateOfEvent.put(event.id(), state);
             if (event.stateEnteredEventDetails() != null && isTopLevel(state)) {
                 flushIterations(out);
                 String kind = type.toString();
                 enteredAt.put(state, event.timestamp());
-                out.add(new ProgressEvent(event.id(), event.timestamp(), ProgressEvent.Kind.STATE_ENTERED, state,
+                out.add(new ProgressEvent(
+                        event.id(),
+                        event.timestamp(),
+                        ProgressEvent.Kind.STATE_ENTERED,
+                        state,
                         kind.substring(0, kind.length() - "StateEntered".length())));
-            } else if (event.stateExitedEventDetails() != null && isTopLevel(event.stateExitedEventDetails().name())) {
+            } else if (event.stateExitedEventDetails() != null
+                    && isTopLevel(event.stateExitedEventDetails().name())) {
                 flushIterations(out);
                 String name = event.stateExitedEventDetails().name();
                 Instant entered = enteredAt.remove(name);
-                out.add(new ProgressEvent(event.id(), event.timestamp(), ProgressEvent.Kind.STATE_EXITED, name, null,
-                        entered == null || event.timestamp() == null ? null
+                out.add(new ProgressEvent(
+                        event.id(),
+                        event.timestamp(),
+                        ProgressEvent.Kind.STATE_EXITED,
+                        name,
+                        null,
+                        entered == null || event.timestamp() == null
+                                ? null
                                 : Duration.between(entered, event.timestamp())));
             } else if (isTaskFailure(type)) {
                 flushIterations(out);
                 ErrorAndCause failure = ErrorAndCause.of(event);
-                out.add(new ProgressEvent(event.id(), event.timestamp(), ProgressEvent.Kind.STATE_FAILED,
-                        state == null ? "(unknown)" : state, describe(failure)));
+                out.add(new ProgressEvent(
+                        event.id(),
+                        event.timestamp(),
+                        ProgressEvent.Kind.STATE_FAILED,
+                        state == null ? "(unknown)" : state,
+                        describe(failure)));
             } else if (type == HistoryEventType.MAP_STATE_STARTED && event.mapStateStartedEventDetails() != null) {
                 iterationsOf(state).length = event.mapStateStartedEventDetails().length();
             } else if (event.mapIterationStartedEventDetails() != null) {
@@ -88,8 +104,12 @@ final class ProgressTracker {
     private void flushIterations(List<ProgressEvent> out) {
         iterations.forEach((map, counts) -> {
             if (counts.lastEvent != null) {
-                out.add(new ProgressEvent(counts.lastEvent.id(), counts.lastEvent.timestamp(),
-                        ProgressEvent.Kind.ITERATIONS, map, counts.describe()));
+                out.add(new ProgressEvent(
+                        counts.lastEvent.id(),
+                        counts.lastEvent.timestamp(),
+                        ProgressEvent.Kind.ITERATIONS,
+                        map,
+                        counts.describe()));
                 counts.lastEvent = null;
             }
         });
@@ -97,9 +117,18 @@ final class ProgressTracker {
 
     private static boolean isTaskFailure(HistoryEventType type) {
         return switch (type) {
-            case TASK_FAILED, TASK_TIMED_OUT, TASK_START_FAILED, TASK_SUBMIT_FAILED, LAMBDA_FUNCTION_FAILED,
-                    LAMBDA_FUNCTION_TIMED_OUT, LAMBDA_FUNCTION_START_FAILED, LAMBDA_FUNCTION_SCHEDULE_FAILED,
-                    ACTIVITY_FAILED, ACTIVITY_TIMED_OUT, ACTIVITY_SCHEDULE_FAILED, EVALUATION_FAILED,
+            case TASK_FAILED,
+                    TASK_TIMED_OUT,
+                    TASK_START_FAILED,
+                    TASK_SUBMIT_FAILED,
+                    LAMBDA_FUNCTION_FAILED,
+                    LAMBDA_FUNCTION_TIMED_OUT,
+                    LAMBDA_FUNCTION_START_FAILED,
+                    LAMBDA_FUNCTION_SCHEDULE_FAILED,
+                    ACTIVITY_FAILED,
+                    ACTIVITY_TIMED_OUT,
+                    ACTIVITY_SCHEDULE_FAILED,
+                    EVALUATION_FAILED,
                     MAP_RUN_FAILED -> true;
             default -> false;
         };
@@ -107,8 +136,12 @@ final class ProgressTracker {
 
     private static String describe(ErrorAndCause failure) {
         String error = failure.error() == null || failure.error().isBlank() ? "(no error name)" : failure.error();
-        String cause = failure.cause() == null || failure.cause().isBlank() ? ""
-                : ": " + (failure.cause().length() <= 300 ? failure.cause() : failure.cause().substring(0, 300) + "...");
+        String cause = failure.cause() == null || failure.cause().isBlank()
+                ? ""
+                : ": "
+                        + (failure.cause().length() <= 300
+                                ? failure.cause()
+                                : failure.cause().substring(0, 300) + "...");
         return error + cause;
     }
 

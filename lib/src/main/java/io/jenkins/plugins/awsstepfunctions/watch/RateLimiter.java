@@ -21,6 +21,7 @@ final class RateLimiter {
     private final int maxPerSecond;
     /** Completion times of recent calls, oldest first. */
     private final List<Instant> completed = new ArrayList<>();
+
     private int inFlight;
     private int limit;
     private Instant lastChange = Instant.MIN;

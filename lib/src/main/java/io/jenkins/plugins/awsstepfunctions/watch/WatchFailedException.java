@@ -9,8 +9,11 @@ public class WatchFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     WatchFailedException(String execution, String what, Throwable cause) {
-        super("Stopped waiting for " + execution + ": " + what + " failed with " + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
-                + ". The execution keeps running in Step Functions.", cause);
+        super(
+                "Stopped waiting for " + execution + ": " + what + " failed with "
+                        + cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+                        + ". The execution keeps running in Step Functions.",
+                cause);
     }
 }

@@ -8,17 +8,14 @@ import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
  */
 public interface WatchListener {
 
-    WatchListener NONE = new WatchListener() { };
+    WatchListener NONE = new WatchListener() {};
 
     /** A step of progress (only with {@link WatchOptions#progress()}). */
-    default void onProgress(ProgressEvent event) {
-    }
+    default void onProgress(ProgressEvent event) {}
 
     /** The status seen by the latest check. */
-    default void onStatus(ExecutionState state) {
-    }
+    default void onStatus(ExecutionState state) {}
 
     /** A check failed and will be retried; {@code message} says why (e.g. throttling, a connection problem). */
-    default void onTrouble(String message) {
-    }
+    default void onTrouble(String message) {}
 }

@@ -38,8 +38,10 @@ public final class WatchOptions implements Serializable {
 
     private static Duration checkPollInterval(Duration value) {
         if (value.compareTo(MIN_POLL_INTERVAL) < 0 || value.compareTo(MAX_POLL_INTERVAL) > 0) {
-            throw new InvalidSettingException("pollInterval", value.toSeconds() + " seconds is not allowed; use 1 to"
-                    + " 3600 seconds (polls share the account's DescribeExecution quota, so prefer 10 or more)");
+            throw new InvalidSettingException(
+                    "pollInterval",
+                    value.toSeconds() + " seconds is not allowed; use 1 to"
+                            + " 3600 seconds (polls share the account's DescribeExecution quota, so prefer 10 or more)");
         }
         return value;
     }
@@ -79,9 +81,12 @@ public final class WatchOptions implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WatchOptions other && pollInterval.equals(other.pollInterval)
-                && firstCheck.equals(other.firstCheck) && progress == other.progress
-                && failureReport == other.failureReport && notVisibleGrace.equals(other.notVisibleGrace);
+        return o instanceof WatchOptions other
+                && pollInterval.equals(other.pollInterval)
+                && firstCheck.equals(other.firstCheck)
+                && progress == other.progress
+                && failureReport == other.failureReport
+                && notVisibleGrace.equals(other.notVisibleGrace);
     }
 
     @Override
@@ -96,8 +101,7 @@ public final class WatchOptions implements Serializable {
         private boolean failureReport = true;
         private Duration notVisibleGrace = DEFAULT_NOT_VISIBLE_GRACE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder pollInterval(Duration pollInterval) {
             this.pollInterval = Objects.requireNonNullElse(pollInterval, DEFAULT_POLL_INTERVAL);

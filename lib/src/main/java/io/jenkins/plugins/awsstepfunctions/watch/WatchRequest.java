@@ -22,7 +22,11 @@ public final class WatchRequest implements Serializable {
     private final WatchOptions options;
     private final long progressAfterEventId;
 
-    private WatchRequest(ExecutionArn execution, ConnectionSettings connection, Instant deadline, WatchOptions options,
+    private WatchRequest(
+            ExecutionArn execution,
+            ConnectionSettings connection,
+            Instant deadline,
+            WatchOptions options,
             long progressAfterEventId) {
         if (execution == null) {
             throw new InvalidSettingException("executionArn", "is required");
@@ -35,8 +39,8 @@ public final class WatchRequest implements Serializable {
     }
 
     /** @param deadline when to give up waiting, or {@code null} for never */
-    public static WatchRequest of(ExecutionArn execution, ConnectionSettings connection, Instant deadline,
-            WatchOptions options) {
+    public static WatchRequest of(
+            ExecutionArn execution, ConnectionSettings connection, Instant deadline, WatchOptions options) {
         return new WatchRequest(execution, connection, deadline, options, 0);
     }
 
@@ -67,9 +71,12 @@ public final class WatchRequest implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WatchRequest other && execution.equals(other.execution)
-                && connection.equals(other.connection) && Objects.equals(deadline, other.deadline)
-                && options.equals(other.options) && progressAfterEventId == other.progressAfterEventId;
+        return o instanceof WatchRequest other
+                && execution.equals(other.execution)
+                && connection.equals(other.connection)
+                && Objects.equals(deadline, other.deadline)
+                && options.equals(other.options)
+                && progressAfterEventId == other.progressAfterEventId;
     }
 
     @Override

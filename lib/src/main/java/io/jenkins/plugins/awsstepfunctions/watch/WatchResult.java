@@ -14,7 +14,8 @@ public record WatchResult(ExecutionDescription description, FailureReport report
 
     /** Why the execution did not succeed, in one paragraph: the failure report, else status, error and cause. */
     public String failureMessage() {
-        return failureReport().map(FailureReport::message)
+        return failureReport()
+                .map(FailureReport::message)
                 .orElse("Execution " + description.executionArn() + " " + description.state()
                         + description.error().map(e -> ": " + e).orElse("")
                         + description.cause().map(c -> ": " + c).orElse("") + ".");

@@ -27,11 +27,13 @@ final class WatchState {
     final Instant registeredAt;
     /** Orders watches with equal times, for the sorted sets of the loop. */
     final long sequence;
+
     final ListenerCalls.Pending pending = new ListenerCalls.Pending();
 
     Lane lane;
     /** This watch's entry in its lane's due DescribeExecution calls, if any. */
     Lane.Due due;
+
     Instant nextCheck;
     Duration delay;
     boolean inFlight;
@@ -51,7 +53,11 @@ final class WatchState {
     String historyToken;
     final List<HistoryEvent> pendingHistory = new ArrayList<>();
 
-    enum Phase { WAITING, FINAL_PROGRESS, REPORT }
+    enum Phase {
+        WAITING,
+        FINAL_PROGRESS,
+        REPORT
+    }
 
     WatchState(WatchRequest request, WatchListener listener, ClientLease lease, Instant now, long sequence) {
         this.request = request;

@@ -10,6 +10,7 @@ public final class WatcherSettings {
 
     /** Below the smallest regional DescribeExecution refill rate (10 per second), leaving room for other callers. */
     public static final int DEFAULT_DESCRIBE_PER_SECOND = 10;
+
     public static final int DEFAULT_LIST_PER_SECOND = 1;
     public static final int DEFAULT_HISTORY_PER_SECOND = 5;
     public static final int DEFAULT_BATCH_THRESHOLD = 20;
@@ -77,8 +78,7 @@ public final class WatcherSettings {
         private int batchThreshold = DEFAULT_BATCH_THRESHOLD;
         private int ioThreads = DEFAULT_IO_THREADS;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder describePerSecond(int describePerSecond) {
             this.describePerSecond = describePerSecond;

@@ -47,8 +47,9 @@ final class ScheduledExecutionsEndpoint implements AutoCloseable {
     void schedule(String stateMachineArn, String executionArn, long endEpochMillis) {
         endByExecution.put(executionArn, endEpochMillis);
         stateMachineByExecution.put(executionArn, stateMachineArn);
-        executionsByStateMachine.computeIfAbsent(stateMachineArn, k -> java.util.Collections.synchronizedList(
-                new ArrayList<>())).add(executionArn);
+        executionsByStateMachine
+                .computeIfAbsent(stateMachineArn, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                .add(executionArn);
     }
 
     void resetCounts() {
@@ -70,15 +71,19 @@ final class ScheduledExecutionsEndpoint implements AutoCloseable {
         calls.incrementAndGet();
         callsPerSecond.computeIfAbsent(now / 1000, k -> new AtomicLong()).incrementAndGet();
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-        Map<?, ?> request = (Map<?, ?>) Json.parse("request",
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        Object response = switch (target == null ? "" : target) {
-            case "AWSStepFunctions.DescribeExecution" -> describe((String) request.get("executionArn"), now);
-            case "AWSStepFunctions.ListExecutions" -> list(request, now);
-            default -> null;
-        };
-        byte[] body = Json.write("response", response == null
-                ? Map.of("__type", "UnknownOperationException", "message", String.valueOf(target)) : response)
+        Map<?, ?> request = (Map<?, ?>)
+                Json.parse("request", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Object response =
+                switch (target == null ? "" : target) {
+                    case "AWSStepFunctions.DescribeExecution" -> describe((String) request.get("executionArn"), now);
+                    case "AWSStepFunctions.ListExecutions" -> list(request, now);
+                    default -> null;
+                };
+        byte[] body = Json.write(
+                        "response",
+                        response == null
+                                ? Map.of("__type", "UnknownOperationException", "message", String.valueOf(target))
+                                : response)
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
         if (response == null) {
@@ -118,9 +123,17 @@ final class ScheduledExecutionsEndpoint implements AutoCloseable {
         for (; i < snapshot.size() && page.size() < max; i++) {
             String arn = snapshot.get(i);
             if (now < endByExecution.get(arn)) {
-                page.add(Map.of("executionArn", arn, "stateMachineArn", request.get("stateMachineArn"),
-                        "name", arn.substring(arn.lastIndexOf(':') + 1), "status", "RUNNING",
-                        "startDate", (endByExecution.get(arn) - 1000) / 1000.0));
+                page.add(Map.of(
+                        "executionArn",
+                        arn,
+                        "stateMachineArn",
+                        request.get("stateMachineArn"),
+                        "name",
+                        arn.substring(arn.lastIndexOf(':') + 1),
+                        "status",
+                        "RUNNING",
+                        "startDate",
+                        (endByExecution.get(arn) - 1000) / 1000.0));
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();

@@ -57,15 +57,25 @@ public final class WatcherBenchmark {
 
     public static void main(String[] args) throws Exception {
         WatcherBenchmark benchmark = new WatcherBenchmark();
-        int[] sizes = Arrays.stream(System.getProperty("bench.waits", "100,1000,10000").split(","))
-                .map(String::trim).mapToInt(Integer::parseInt).toArray();
-        System.out.printf(Locale.ROOT, "# executions end uniformly over %d s; poll interval %d s; watcher budget:"
+        int[] sizes = Arrays.stream(
+                        System.getProperty("bench.waits", "100,1000,10000").split(","))
+                .map(String::trim)
+                .mapToInt(Integer::parseInt)
+                .toArray();
+        System.out.printf(
+                Locale.ROOT,
+                "# executions end uniformly over %d s; poll interval %d s; watcher budget:"
                         + " DescribeExecution %d/s + ListExecutions %d/s = %d/s per account and region; watcher I/O"
                         + " threads %d; %d cores%n",
-                benchmark.window, benchmark.poll, benchmark.describeBudget, benchmark.listBudget,
-                benchmark.describeBudget + benchmark.listBudget, benchmark.ioThreads,
+                benchmark.window,
+                benchmark.poll,
+                benchmark.describeBudget,
+                benchmark.listBudget,
+                benchmark.describeBudget + benchmark.listBudget,
+                benchmark.ioThreads,
                 Runtime.getRuntime().availableProcessors());
-        List<String> kinds = List.of(System.getProperty("bench.kinds", "watcher,baseline").split(","));
+        List<String> kinds =
+                List.of(System.getProperty("bench.kinds", "watcher,baseline").split(","));
         for (int waits : sizes) {
             for (String kind : kinds) {
                 System.out.println(benchmark.run(kind.trim(), waits));
@@ -92,7 +102,8 @@ public final class WatcherBenchmark {
                 executions.add(ExecutionArn.parse("executionArn", execution));
                 ends.add(end);
             }
-            ConnectionSettings connection = ConnectionSettings.builder().region("us-east-1")
+            ConnectionSettings connection = ConnectionSettings.builder()
+                    .region("us-east-1")
                     .endpointUrl(endpoint.endpoint().toString())
                     .clientSettings(ClientSettings.fromMap("clientConfig", Map.of("max_pool_connections", 200)))
                     .build();
@@ -100,8 +111,11 @@ public final class WatcherBenchmark {
             threadBean.resetPeakThreadCount();
             AtomicLong heapPeak = new AtomicLong();
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-            sampler.scheduleAtFixedRate(() -> heapPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(),
-                    Math::max), 0, 100, TimeUnit.MILLISECONDS);
+            sampler.scheduleAtFixedRate(
+                    () -> heapPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                    0,
+                    100,
+                    TimeUnit.MILLISECONDS);
             ConcurrentLinkedQueue<Long> detect = new ConcurrentLinkedQueue<>();
             long wallStart = System.nanoTime();
             if (kind.equals("watcher")) {
@@ -112,23 +126,41 @@ public final class WatcherBenchmark {
             double wall = (System.nanoTime() - wallStart) / 1e9;
             sampler.shutdownNow();
             long[] sorted = detect.stream().mapToLong(Long::longValue).sorted().toArray();
-            return String.format(Locale.ROOT, "bench=%s waits=%d threads_peak=%d heap_peak_mb=%d api_calls=%d"
+            return String.format(
+                    Locale.ROOT,
+                    "bench=%s waits=%d threads_peak=%d heap_peak_mb=%d api_calls=%d"
                             + " api_calls_per_s_peak=%d detect_ms_p50=%d detect_ms_p99=%d wall_s=%.1f",
-                    kind, waits, threadBean.getPeakThreadCount(), heapPeak.get() / (1024 * 1024), endpoint.calls(),
-                    endpoint.peakCallsPerSecond(), percentile(sorted, 50), percentile(sorted, 99), wall);
+                    kind,
+                    waits,
+                    threadBean.getPeakThreadCount(),
+                    heapPeak.get() / (1024 * 1024),
+                    endpoint.calls(),
+                    endpoint.peakCallsPerSecond(),
+                    percentile(sorted, 50),
+                    percentile(sorted, 99),
+                    wall);
         }
     }
 
-    private void runWatcher(ConnectionSettings connection, List<ExecutionArn> executions, List<Long> ends,
-            ConcurrentLinkedQueue<Long> detect) throws InterruptedException {
+    private void runWatcher(
+            ConnectionSettings connection,
+            List<ExecutionArn> executions,
+            List<Long> ends,
+            ConcurrentLinkedQueue<Long> detect)
+            throws InterruptedException {
         CountDownLatch done = new CountDownLatch(executions.size());
-        WatchOptions options = WatchOptions.builder().pollInterval(Duration.ofSeconds(poll)).build();
-        try (ExecutionWatcher watcher = new ExecutionWatcher(WatcherSettings.builder().describePerSecond(describeBudget)
-                .listPerSecond(listBudget).ioThreads(ioThreads).build())) {
+        WatchOptions options =
+                WatchOptions.builder().pollInterval(Duration.ofSeconds(poll)).build();
+        try (ExecutionWatcher watcher = new ExecutionWatcher(WatcherSettings.builder()
+                .describePerSecond(describeBudget)
+                .listPerSecond(listBudget)
+                .ioThreads(ioThreads)
+                .build())) {
             for (int i = 0; i < executions.size(); i++) {
                 long end = ends.get(i);
                 watcher.watch(WatchRequest.of(executions.get(i), connection, null, options), KEYS, WatchListener.NONE)
-                        .result().whenComplete((result, error) -> {
+                        .result()
+                        .whenComplete((result, error) -> {
                             if (error == null && result.description().state() == ExecutionState.SUCCEEDED) {
                                 detect.add(System.currentTimeMillis() - end);
                             }
@@ -140,8 +172,12 @@ public final class WatcherBenchmark {
     }
 
     /** One platform thread per wait: sleep the poll interval, describe, repeat; as pipeline-aws and Airflow's poke do. */
-    private void runBaseline(ConnectionSettings connection, List<ExecutionArn> executions, List<Long> ends,
-            ConcurrentLinkedQueue<Long> detect) throws InterruptedException {
+    private void runBaseline(
+            ConnectionSettings connection,
+            List<ExecutionArn> executions,
+            List<Long> ends,
+            ConcurrentLinkedQueue<Long> detect)
+            throws InterruptedException {
         try (StepFunctionsClients clients = new StepFunctionsClients();
                 ClientLease lease = clients.lease(connection, KEYS)) {
             StepFunctionsOperations operations = new StepFunctionsOperations(lease.sfn());
@@ -150,23 +186,25 @@ public final class WatcherBenchmark {
                 ExecutionArn execution = executions.get(i);
                 long end = ends.get(i);
                 long firstSleep = (long) (random.nextDouble() * poll * 1000);
-                Thread thread = new Thread(() -> {
-                    long sleep = firstSleep;
-                    while (true) {
-                        try {
-                            Thread.sleep(sleep);
-                            if (operations.describe(execution).state().isFinished()) {
-                                detect.add(System.currentTimeMillis() - end);
-                                return;
+                Thread thread = new Thread(
+                        () -> {
+                            long sleep = firstSleep;
+                            while (true) {
+                                try {
+                                    Thread.sleep(sleep);
+                                    if (operations.describe(execution).state().isFinished()) {
+                                        detect.add(System.currentTimeMillis() - end);
+                                        return;
+                                    }
+                                } catch (InterruptedException e) {
+                                    return;
+                                } catch (RuntimeException transientError) {
+                                    // a peer would fail the build; the baseline tries again at the next poll
+                                }
+                                sleep = poll * 1000L;
                             }
-                        } catch (InterruptedException e) {
-                            return;
-                        } catch (RuntimeException transientError) {
-                            // a peer would fail the build; the baseline tries again at the next poll
-                        }
-                        sleep = poll * 1000L;
-                    }
-                }, "baseline-wait-" + i);
+                        },
+                        "baseline-wait-" + i);
                 thread.start();
                 threads.add(thread);
             }

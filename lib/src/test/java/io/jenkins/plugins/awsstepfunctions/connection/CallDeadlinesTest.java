@@ -13,8 +13,11 @@ class CallDeadlinesTest {
     private static final CredentialsSource KEYS = CredentialsSource.staticKeys("AKIADEADLINESKEY0001", "secret", null);
 
     private static ClientOverrideConfiguration overridesOf(ClientSettings client) {
-        ConnectionSettings settings = ConnectionSettings.builder().region("us-east-1")
-                .endpointUrl("http://127.0.0.1:9").clientSettings(client).build();
+        ConnectionSettings settings = ConnectionSettings.builder()
+                .region("us-east-1")
+                .endpointUrl("http://127.0.0.1:9")
+                .clientSettings(client)
+                .build();
         try (StepFunctionsClients clients = new StepFunctionsClients();
                 ClientLease lease = clients.lease(settings, KEYS)) {
             return lease.sfn().serviceClientConfiguration().overrideConfiguration();
@@ -31,8 +34,9 @@ class CallDeadlinesTest {
 
     @Test
     void theDeadlinesFollowTheConfiguredTimeoutsAndAttempts() {
-        ClientOverrideConfiguration overrides = overridesOf(ClientSettings.fromMap("clientConfig", Map.of(
-                "read_timeout", 5, "connect_timeout", 1, "retries", Map.of("total_max_attempts", 2))));
+        ClientOverrideConfiguration overrides = overridesOf(ClientSettings.fromMap(
+                "clientConfig",
+                Map.of("read_timeout", 5, "connect_timeout", 1, "retries", Map.of("total_max_attempts", 2))));
 
         assertThat(overrides.apiCallAttemptTimeout()).contains(Duration.ofSeconds(5 + 1 + 30));
         assertThat(overrides.apiCallTimeout()).contains(Duration.ofSeconds(36 * 2 + 30));

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-
 import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
 import io.jenkins.plugins.awsstepfunctions.testing.WireMockStubs;
@@ -32,38 +31,45 @@ class ClientReuseCostTest {
 
     @RegisterExtension
     static WireMockExtension stsProxy = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).build();
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @Test
     void sharedClientIsBuiltOnceForAllCallsWhileTheBaselineBuildsOnePerCall(MotoServer moto) {
-        ConnectionSettings settings = ConnectionSettings.builder().region("us-east-1")
-                .endpointUrl(moto.endpoint().toString()).build();
+        ConnectionSettings settings = ConnectionSettings.builder()
+                .region("us-east-1")
+                .endpointUrl(moto.endpoint().toString())
+                .build();
 
         Measurement result = measure("static-keys", settings);
 
-        assertThat(result.sharedClients()).as("clients built for %d + %d shared calls", WARM_UP, CALLS).isEqualTo(1);
+        assertThat(result.sharedClients())
+                .as("clients built for %d + %d shared calls", WARM_UP, CALLS)
+                .isEqualTo(1);
     }
 
     @Test
     void sharedClientAssumesTheRoleOnceWhileTheBaselineAssumesItPerCall(MotoServer moto) {
         stsProxy.stubFor(WireMockStubs.proxyTo(moto));
-        ConnectionSettings settings = ConnectionSettings.builder().region("us-east-1")
+        ConnectionSettings settings = ConnectionSettings.builder()
+                .region("us-east-1")
                 .endpointUrl(moto.endpoint().toString())
-                .assumeRole(AssumeRoleSettings.builder().roleArn("arn:aws:iam::111122223333:role/bench")
-                        .stsEndpoint(stsProxy.baseUrl()).build())
+                .assumeRole(AssumeRoleSettings.builder()
+                        .roleArn("arn:aws:iam::111122223333:role/bench")
+                        .stsEndpoint(stsProxy.baseUrl())
+                        .build())
                 .build();
 
         Measurement result = measure("assumed-role", settings);
 
         assertThat(result.sharedClients()).isEqualTo(1);
-        assertThat(stsProxy.findAll(postRequestedFor(urlEqualTo("/"))
-                .withRequestBody(containing("Action=AssumeRole"))).size())
+        assertThat(stsProxy.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=AssumeRole")))
+                        .size())
                 .as("STS calls: one per baseline call, one for all shared calls")
                 .isEqualTo(WARM_UP + CALLS + 1);
     }
 
-    private record Measurement(int sharedClients) {
-    }
+    private record Measurement(int sharedClients) {}
 
     private static Measurement measure(String credentials, ConnectionSettings settings) {
         SdkClientFactory factory = new SdkClientFactory(CredentialRefresh.SDK_DEFAULTS);
@@ -79,9 +85,15 @@ class ClientReuseCostTest {
             sharedClients = clients.clientsCreated();
         }
 
-        System.out.printf(Locale.ROOT, "bench=client-reuse endpoint=moto credentials=%s calls=%d shared_clients=%d"
+        System.out.printf(
+                Locale.ROOT,
+                "bench=client-reuse endpoint=moto credentials=%s calls=%d shared_clients=%d"
                         + " shared_ms_per_call=%.2f new_client_ms_per_call=%.2f ratio=%.1f%n",
-                credentials, CALLS, sharedClients, sharedNanos / 1e6 / CALLS, baselineNanos / 1e6 / CALLS,
+                credentials,
+                CALLS,
+                sharedClients,
+                sharedNanos / 1e6 / CALLS,
+                baselineNanos / 1e6 / CALLS,
                 (double) baselineNanos / sharedNanos);
         return new Measurement(sharedClients);
     }

@@ -11,7 +11,8 @@ class ClientSettingsJsonTest {
 
     @Test
     void jsonObjectBecomesAValidatedMap() {
-        assertThat(ClientSettings.parseJson("clientConfig", "{\"retries\": {\"mode\": \"standard\"}, \"read_timeout\": 5}"))
+        assertThat(ClientSettings.parseJson(
+                        "clientConfig", "{\"retries\": {\"mode\": \"standard\"}, \"read_timeout\": 5}"))
                 .isEqualTo(Map.of("retries", Map.of("mode", "standard"), "read_timeout", 5L));
     }
 

@@ -28,24 +28,29 @@ class ClientSettingsOnTheWireTest {
 
     @RegisterExtension
     static WireMockExtension service = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).build();
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @RegisterExtension
     static WireMockExtension forwardProxy = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().enableBrowserProxying(true)).build();
+            .options(wireMockConfig().dynamicPort().enableBrowserProxying(true))
+            .build();
 
     private static final CredentialsSource KEYS =
             CredentialsSource.staticKeys(MotoServer.ACCESS_KEY_ID, MotoServer.SECRET_ACCESS_KEY, null);
 
     private static ConnectionSettings serviceWith(Map<String, ?> clientConfig) {
-        return ConnectionSettings.builder().region("us-east-1").endpointUrl(service.baseUrl())
-                .clientSettings(ClientSettings.fromMap("clientConfig", clientConfig)).build();
+        return ConnectionSettings.builder()
+                .region("us-east-1")
+                .endpointUrl(service.baseUrl())
+                .clientSettings(ClientSettings.fromMap("clientConfig", clientConfig))
+                .build();
     }
 
     private static void listStateMachines(ConnectionSettings settings, CredentialsSource credentials) {
         try (StepFunctionsClients clients = new StepFunctionsClients();
                 ClientLease lease = clients.lease(settings, credentials)) {
-            lease.sfn().listStateMachines(b -> { });
+            lease.sfn().listStateMachines(b -> {});
         }
     }
 
@@ -60,7 +65,7 @@ class ClientSettingsOnTheWireTest {
                 .willReturn(WireMockStubs.serviceError(500, "InternalFailure", "boom")));
 
         assertThatThrownBy(() -> listStateMachines(
-                serviceWith(Map.of("retries", Map.of("mode", "standard", "total_max_attempts", 2))), KEYS))
+                        serviceWith(Map.of("retries", Map.of("mode", "standard", "total_max_attempts", 2))), KEYS))
                 .isInstanceOf(SfnException.class);
 
         service.verify(2, postRequestedFor(urlEqualTo("/")));
@@ -80,10 +85,11 @@ class ClientSettingsOnTheWireTest {
     @Test
     void readTimeoutAbandonsASlowAnswer() {
         service.stubFor(WireMockStubs.operation("ListStateMachines")
-                .willReturn(WireMockStubs.jsonResponse(Map.of("stateMachines", List.of())).withFixedDelay(3000)));
+                .willReturn(WireMockStubs.jsonResponse(Map.of("stateMachines", List.of()))
+                        .withFixedDelay(3000)));
 
-        assertThatThrownBy(() -> listStateMachines(serviceWith(Map.of("read_timeout", 0.3,
-                "retries", Map.of("total_max_attempts", 1))), KEYS))
+        assertThatThrownBy(() -> listStateMachines(
+                        serviceWith(Map.of("read_timeout", 0.3, "retries", Map.of("total_max_attempts", 1))), KEYS))
                 .isInstanceOf(SdkClientException.class)
                 .hasRootCauseInstanceOf(SocketTimeoutException.class);
     }
@@ -113,14 +119,19 @@ class ClientSettingsOnTheWireTest {
 
         listStateMachines(serviceWith(Map.of("signature_version", "v4")), KEYS);
 
-        service.verify(1, postRequestedFor(urlEqualTo("/"))
-                .withHeader("Authorization", containing("Credential=" + MotoServer.ACCESS_KEY_ID + "/")));
+        service.verify(
+                1,
+                postRequestedFor(urlEqualTo("/"))
+                        .withHeader("Authorization", containing("Credential=" + MotoServer.ACCESS_KEY_ID + "/")));
     }
 
     @Test
     void aRoleCannotBeAssumedWithUnsignedRequests() {
         ConnectionSettings settings = serviceWith(Map.of("signature_version", "unsigned")).toBuilder()
-                .assumeRole(AssumeRoleSettings.builder().roleArn("arn:aws:iam::123456789012:role/r").build()).build();
+                .assumeRole(AssumeRoleSettings.builder()
+                        .roleArn("arn:aws:iam::123456789012:role/r")
+                        .build())
+                .build();
 
         assertThatThrownBy(() -> listStateMachines(settings, KEYS))
                 .isInstanceOf(InvalidSettingException.class)
@@ -130,15 +141,19 @@ class ClientSettingsOnTheWireTest {
 
     @Test
     void configuredProxyCarriesTheRequestsToMoto(MotoServer moto) {
-        ConnectionSettings settings = ConnectionSettings.builder().region("us-east-1")
+        ConnectionSettings settings = ConnectionSettings.builder()
+                .region("us-east-1")
                 .endpointUrl(moto.endpoint().toString())
-                .clientSettings(ClientSettings.fromMap("clientConfig",
-                        Map.of("proxies", Map.of("http", forwardProxy.baseUrl())))).build();
+                .clientSettings(ClientSettings.fromMap(
+                        "clientConfig", Map.of("proxies", Map.of("http", forwardProxy.baseUrl()))))
+                .build();
 
         listStateMachines(settings, KEYS);
 
-        forwardProxy.verify(1, postRequestedFor(urlEqualTo("/"))
-                .withHeader("Host", equalTo(moto.endpoint().getAuthority())));
+        forwardProxy.verify(
+                1,
+                postRequestedFor(urlEqualTo("/"))
+                        .withHeader("Host", equalTo(moto.endpoint().getAuthority())));
     }
 
     @Test
@@ -148,8 +163,12 @@ class ClientSettingsOnTheWireTest {
         System.setProperty("http.proxyHost", "127.0.0.1");
         System.setProperty("http.proxyPort", Integer.toString(forwardProxy.getPort()));
         try {
-            listStateMachines(ConnectionSettings.builder().region("us-east-1")
-                    .endpointUrl(moto.endpoint().toString()).build(), KEYS);
+            listStateMachines(
+                    ConnectionSettings.builder()
+                            .region("us-east-1")
+                            .endpointUrl(moto.endpoint().toString())
+                            .build(),
+                    KEYS);
         } finally {
             restore("http.proxyHost", host);
             restore("http.proxyPort", port);
@@ -169,13 +188,18 @@ class ClientSettingsOnTheWireTest {
     /** Moto through the forward proxy, which answers 407 (Basic) to any request without a proxy login. */
     private static ConnectionSettings throughAProxyThatDemandsALogin(MotoServer moto) {
         forwardProxy.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
-                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(1)
+                        com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                .atPriority(1)
                 .withHeader("Proxy-Authorization", absent())
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(407)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(407)
                         .withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
-        return ConnectionSettings.builder().region("us-east-1").endpointUrl(moto.endpoint().toString())
-                .clientSettings(ClientSettings.fromMap("clientConfig",
-                        Map.of("proxies", Map.of("http", forwardProxy.baseUrl())))).build();
+        return ConnectionSettings.builder()
+                .region("us-east-1")
+                .endpointUrl(moto.endpoint().toString())
+                .clientSettings(ClientSettings.fromMap(
+                        "clientConfig", Map.of("proxies", Map.of("http", forwardProxy.baseUrl()))))
+                .build();
     }
 
     @Test
@@ -184,9 +208,13 @@ class ClientSettingsOnTheWireTest {
 
         listStateMachines(settings, CredentialsSource.withProxyLogin(KEYS, "builder", "pr0xy#Pa55"));
 
-        forwardProxy.verify(postRequestedFor(urlEqualTo("/")).withHeader("Proxy-Authorization", equalTo("Basic "
-                + java.util.Base64.getEncoder().encodeToString("builder:pr0xy#Pa55".getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8)))));
+        forwardProxy.verify(postRequestedFor(urlEqualTo("/"))
+                .withHeader(
+                        "Proxy-Authorization",
+                        equalTo("Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString("builder:pr0xy#Pa55"
+                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
     }
 
     @Test

@@ -32,17 +32,27 @@ class ClientSettingsTest {
     @Test
     void botocoreKeysAreRead() {
         ClientSettings settings = parse(map(
-                "retries", map("mode", "standard", "max_attempts", 4),
-                "connect_timeout", 5,
-                "read_timeout", 1.5,
-                "tcp_keepalive", true,
-                "max_pool_connections", 20,
-                "proxies", map("http", "http://proxy:3128", "https", "http://secure-proxy:3129"),
-                "user_agent_extra", "team/payments",
-                "signature_version", "unsigned"));
+                "retries",
+                map("mode", "standard", "max_attempts", 4),
+                "connect_timeout",
+                5,
+                "read_timeout",
+                1.5,
+                "tcp_keepalive",
+                true,
+                "max_pool_connections",
+                20,
+                "proxies",
+                map("http", "http://proxy:3128", "https", "http://secure-proxy:3129"),
+                "user_agent_extra",
+                "team/payments",
+                "signature_version",
+                "unsigned"));
 
         assertThat(settings.retryMode()).contains(RetryMode.STANDARD);
-        assertThat(settings.totalMaxAttempts()).as("max_attempts counts retries only").contains(5);
+        assertThat(settings.totalMaxAttempts())
+                .as("max_attempts counts retries only")
+                .contains(5);
         assertThat(settings.connectTimeout()).contains(Duration.ofSeconds(5));
         assertThat(settings.readTimeout()).contains(Duration.ofMillis(1500));
         assertThat(settings.tcpKeepAlive()).contains(true);
@@ -55,29 +65,57 @@ class ClientSettingsTest {
 
     @Test
     void camelCaseKeysMeanTheSame() {
-        ClientSettings botocore = parse(map("retries", map("mode", "adaptive", "total_max_attempts", 3),
-                "connect_timeout", 2, "read_timeout", 9, "tcp_keepalive", false, "max_pool_connections", 7,
-                "user_agent_extra", "x", "signature_version", "v4"));
-        ClientSettings camel = parse(map("retries", map("mode", "adaptive", "totalMaxAttempts", 3),
-                "connectTimeout", 2, "readTimeout", 9, "tcpKeepAlive", false, "maxPoolConnections", 7,
-                "userAgentExtra", "x", "signatureVersion", "v4"));
+        ClientSettings botocore = parse(map(
+                "retries",
+                map("mode", "adaptive", "total_max_attempts", 3),
+                "connect_timeout",
+                2,
+                "read_timeout",
+                9,
+                "tcp_keepalive",
+                false,
+                "max_pool_connections",
+                7,
+                "user_agent_extra",
+                "x",
+                "signature_version",
+                "v4"));
+        ClientSettings camel = parse(map(
+                "retries",
+                map("mode", "adaptive", "totalMaxAttempts", 3),
+                "connectTimeout",
+                2,
+                "readTimeout",
+                9,
+                "tcpKeepAlive",
+                false,
+                "maxPoolConnections",
+                7,
+                "userAgentExtra",
+                "x",
+                "signatureVersion",
+                "v4"));
 
         assertThat(camel).isEqualTo(botocore);
         assertThat(parse(map("tcpKeepalive", true))).isEqualTo(parse(map("tcp_keepalive", true)));
-        assertThat(parse(map("retries", map("maxAttempts", 2)))).isEqualTo(parse(map("retries", map("max_attempts", 2))));
+        assertThat(parse(map("retries", map("maxAttempts", 2))))
+                .isEqualTo(parse(map("retries", map("max_attempts", 2))));
     }
 
     @Test
     void totalMaxAttemptsWinsOverMaxAttemptsAsInBotocore() {
-        assertThat(parse(map("retries", map("max_attempts", 9, "total_max_attempts", 2))).totalMaxAttempts())
+        assertThat(parse(map("retries", map("max_attempts", 9, "total_max_attempts", 2)))
+                        .totalMaxAttempts())
                 .contains(2);
     }
 
     @Test
     void numbersMayComeAsLongBigDecimalOrWholeDouble() {
         assertThat(parse(map("max_pool_connections", 12L)).maxPoolConnections()).contains(12);
-        assertThat(parse(map("max_pool_connections", new BigDecimal("12.0"))).maxPoolConnections()).contains(12);
-        assertThat(parse(map("read_timeout", new BigDecimal("0.25"))).readTimeout()).contains(Duration.ofMillis(250));
+        assertThat(parse(map("max_pool_connections", new BigDecimal("12.0"))).maxPoolConnections())
+                .contains(12);
+        assertThat(parse(map("read_timeout", new BigDecimal("0.25"))).readTimeout())
+                .contains(Duration.ofMillis(250));
     }
 
     @Test
@@ -87,7 +125,10 @@ class ClientSettingsTest {
                 .hasMessage("clientConfig.proxies.https: must not contain a user name or password: client settings"
                         + " are stored with the build. Give the proxy's login as a Username with password credential"
                         + " (proxyCredentialsId), and the URL as http://host:port");
-        assertThat(parse(map("proxies", map("https", "HTTP://proxy:3128"))).httpsProxy().orElseThrow().endpoint())
+        assertThat(parse(map("proxies", map("https", "HTTP://proxy:3128")))
+                        .httpsProxy()
+                        .orElseThrow()
+                        .endpoint())
                 .isEqualTo(URI.create("http://proxy:3128"));
     }
 
@@ -127,8 +168,11 @@ class ClientSettingsTest {
 
     @Test
     void nestedMapsLayerKeyByKey() {
-        ClientSettings lower = parse(map("retries", map("mode", "standard", "max_attempts", 4),
-                "proxies", map("http", "http://a:1", "https", "http://b:2")));
+        ClientSettings lower = parse(map(
+                "retries",
+                map("mode", "standard", "max_attempts", 4),
+                "proxies",
+                map("http", "http://a:1", "https", "http://b:2")));
         ClientSettings upper = parse(map("retries", map("max_attempts", 9), "proxies", map("https", "http://c:3")));
 
         ClientSettings result = upper.over(lower).effective();
@@ -181,16 +225,19 @@ class ClientSettingsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "region_name|clientConfig.region_name: is not a known setting; allowed here: retries, connect_timeout (connectTimeout)",
-        "connectTimeOut|clientConfig.connectTimeOut: is not a known setting",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "region_name|clientConfig.region_name: is not a known setting; allowed here: retries, connect_timeout (connectTimeout)",
+                "connectTimeOut|clientConfig.connectTimeOut: is not a known setting",
+            })
     void unknownTopLevelKeysAreRejectedWithTheAllowedOnes(String key, String message) {
         assertThatThrownBy(() -> parse(map(key, 1)))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith(message)
                 .hasMessageContaining("signature_version (signatureVersion)")
-                .extracting(e -> ((InvalidSettingException) e).parameter()).isEqualTo("clientConfig." + key);
+                .extracting(e -> ((InvalidSettingException) e).parameter())
+                .isEqualTo("clientConfig." + key);
     }
 
     @Test
@@ -203,14 +250,17 @@ class ClientSettingsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "connect_timeout|-1|clientConfig.connect_timeout: -1 is not allowed; use a number of seconds greater than 0 and at most 3600",
-        "read_timeout|0|clientConfig.read_timeout: 0 is not allowed; use a number of seconds greater than 0 and at most 3600",
-        "read_timeout|7200|clientConfig.read_timeout: 7200 is not allowed; use a number of seconds greater than 0 and at most 3600",
-        "max_pool_connections|0|clientConfig.max_pool_connections: 0 is not allowed; use a whole number from 1 to 1000",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "connect_timeout|-1|clientConfig.connect_timeout: -1 is not allowed; use a number of seconds greater than 0 and at most 3600",
+                "read_timeout|0|clientConfig.read_timeout: 0 is not allowed; use a number of seconds greater than 0 and at most 3600",
+                "read_timeout|7200|clientConfig.read_timeout: 7200 is not allowed; use a number of seconds greater than 0 and at most 3600",
+                "max_pool_connections|0|clientConfig.max_pool_connections: 0 is not allowed; use a whole number from 1 to 1000",
+            })
     void outOfRangeNumbersAreRejected(String key, long value, String message) {
-        assertThatThrownBy(() -> parse(map(key, value))).isInstanceOf(InvalidSettingException.class)
+        assertThatThrownBy(() -> parse(map(key, value)))
+                .isInstanceOf(InvalidSettingException.class)
                 .hasMessage(message);
     }
 
@@ -236,7 +286,8 @@ class ClientSettingsTest {
         assertThatThrownBy(() -> parse(map("retries", map("max_attempts", -1))))
                 .hasMessage("clientConfig.retries.max_attempts: -1 is not allowed; use a whole number from 0 to 99");
         assertThatThrownBy(() -> parse(map("retries", map("total_max_attempts", 0))))
-                .hasMessage("clientConfig.retries.total_max_attempts: 0 is not allowed; use a whole number from 1 to 100");
+                .hasMessage(
+                        "clientConfig.retries.total_max_attempts: 0 is not allowed; use a whole number from 1 to 100");
     }
 
     @Test

@@ -19,8 +19,14 @@ class ConnectionInputsTest {
 
     @Test
     void givenValuesAreTrimmedAndValidated() {
-        ConnectionSettings layer = ConnectionInputs.layer(" eu-west-1 ", "http://127.0.0.1:4584",
-                "arn:aws:iam::123456789012:role/deployer", "ext-1", false, null, Map.of("read_timeout", 5));
+        ConnectionSettings layer = ConnectionInputs.layer(
+                " eu-west-1 ",
+                "http://127.0.0.1:4584",
+                "arn:aws:iam::123456789012:role/deployer",
+                "ext-1",
+                false,
+                null,
+                Map.of("read_timeout", 5));
 
         assertThat(layer.region()).contains("eu-west-1");
         assertThat(layer.endpointUrl()).contains(URI.create("http://127.0.0.1:4584"));
@@ -39,7 +45,8 @@ class ConnectionInputsTest {
 
     @Test
     void roleKeepsItsDuration() {
-        assertThat(ConnectionInputs.role("arn:aws:iam::123456789012:role/r", null, Duration.ofMinutes(30)).duration())
+        assertThat(ConnectionInputs.role("arn:aws:iam::123456789012:role/r", null, Duration.ofMinutes(30))
+                        .duration())
                 .isEqualTo(Duration.ofMinutes(30));
         assertThat(ConnectionInputs.role(" ", null, null)).isNull();
     }

@@ -21,7 +21,9 @@ class ConnectionSettingsTest {
 
     private static final String PEM = TestResources.text("/tls/test-server.pem");
     private static final AssumeRoleSettings GLOBAL_ROLE = AssumeRoleSettings.builder()
-            .roleArn("arn:aws:iam::111122223333:role/global").externalId("global-external-id").build();
+            .roleArn("arn:aws:iam::111122223333:role/global")
+            .externalId("global-external-id")
+            .build();
 
     private static final ConnectionSettings GLOBAL = ConnectionSettings.builder()
             .region("eu-west-1")
@@ -39,7 +41,8 @@ class ConnectionSettingsTest {
 
     @Test
     void regionGivenOverridesAndOthersInherit() {
-        ConnectionSettings result = ConnectionSettings.builder().region("ap-southeast-5").build().over(GLOBAL);
+        ConnectionSettings result =
+                ConnectionSettings.builder().region("ap-southeast-5").build().over(GLOBAL);
 
         assertThat(result.region()).contains("ap-southeast-5");
         assertThat(result.endpointUrl()).isEqualTo(GLOBAL.endpointUrl());
@@ -48,7 +51,9 @@ class ConnectionSettingsTest {
 
     @Test
     void endpointGivenOverrides() {
-        ConnectionSettings result = ConnectionSettings.builder().endpointUrl("http://127.0.0.1:4584").build()
+        ConnectionSettings result = ConnectionSettings.builder()
+                .endpointUrl("http://127.0.0.1:4584")
+                .build()
                 .over(GLOBAL);
 
         assertThat(result.endpointUrl()).contains(URI.create("http://127.0.0.1:4584"));
@@ -62,23 +67,32 @@ class ConnectionSettingsTest {
         assertThat(off.over(GLOBAL).verifyTls()).isFalse();
         assertThat(GLOBAL.over(off).verifyTls()).isTrue();
         assertThat(ConnectionSettings.INHERIT.over(off).verifyTls()).isFalse();
-        assertThat(ConnectionSettings.INHERIT.verifyTls()).as("verify by default").isTrue();
+        assertThat(ConnectionSettings.INHERIT.verifyTls())
+                .as("verify by default")
+                .isTrue();
     }
 
     @Test
     void caBundleGivenOverrides() {
         String other = TestResources.text("/tls/unrelated-ca.pem");
 
-        assertThat(ConnectionSettings.builder().caBundlePem(other).build().over(GLOBAL).caBundlePem()).contains(other);
+        assertThat(ConnectionSettings.builder()
+                        .caBundlePem(other)
+                        .build()
+                        .over(GLOBAL)
+                        .caBundlePem())
+                .contains(other);
         assertThat(ConnectionSettings.INHERIT.over(GLOBAL).caBundlePem()).contains(PEM);
     }
 
     @Test
     void roleIsReplacedAsAWholeSoAnExternalIdNeverLeaksAcrossLayers() {
-        AssumeRoleSettings stepRole = AssumeRoleSettings.builder().roleArn("arn:aws:iam::444455556666:role/step")
+        AssumeRoleSettings stepRole = AssumeRoleSettings.builder()
+                .roleArn("arn:aws:iam::444455556666:role/step")
                 .build();
 
-        ConnectionSettings result = ConnectionSettings.builder().assumeRole(stepRole).build().over(GLOBAL);
+        ConnectionSettings result =
+                ConnectionSettings.builder().assumeRole(stepRole).build().over(GLOBAL);
 
         assertThat(result.assumeRole()).contains(stepRole);
         assertThat(result.assumeRole().orElseThrow().externalId()).isEmpty();
@@ -87,7 +101,8 @@ class ConnectionSettingsTest {
     @Test
     void clientSettingsLayerKeyByKey() {
         ConnectionSettings step = ConnectionSettings.builder()
-                .clientSettings(ClientSettings.fromMap("clientConfig", Map.of("read_timeout", 60))).build();
+                .clientSettings(ClientSettings.fromMap("clientConfig", Map.of("read_timeout", 60)))
+                .build();
 
         ClientSettings result = step.over(GLOBAL).clientSettings().effective();
 
@@ -98,16 +113,20 @@ class ConnectionSettingsTest {
     @Test
     void emptyClientConfigClearsTheInheritedOne() {
         ConnectionSettings step = ConnectionSettings.builder()
-                .clientSettings(ClientSettings.fromMap("clientConfig", Map.of())).build();
+                .clientSettings(ClientSettings.fromMap("clientConfig", Map.of()))
+                .build();
 
-        assertThat(step.over(GLOBAL).clientSettings().effective().connectTimeout()).isEmpty();
+        assertThat(step.over(GLOBAL).clientSettings().effective().connectTimeout())
+                .isEmpty();
     }
 
     @Test
     void anyWellFormedRegionIsAcceptedWithoutAList() {
-        for (String region : new String[] {"us-east-1", "eu-south-2", "cn-northwest-1", "us-gov-west-1",
-                "us-isob-east-1", "xx-future-9"}) {
-            assertThat(ConnectionSettings.builder().region(region).build().region()).contains(region);
+        for (String region : new String[] {
+            "us-east-1", "eu-south-2", "cn-northwest-1", "us-gov-west-1", "us-isob-east-1", "xx-future-9"
+        }) {
+            assertThat(ConnectionSettings.builder().region(region).build().region())
+                    .contains(region);
         }
     }
 
@@ -117,7 +136,8 @@ class ConnectionSettingsTest {
         assertThatThrownBy(() -> ConnectionSettings.builder().region(region).build())
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("region: ")
-                .extracting(e -> ((InvalidSettingException) e).parameter()).isEqualTo("region");
+                .extracting(e -> ((InvalidSettingException) e).parameter())
+                .isEqualTo("region");
     }
 
     @Test
@@ -127,27 +147,33 @@ class ConnectionSettingsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "states.us-east-1.amazonaws.com|endpointUrl: 'states.us-east-1.amazonaws.com' must start with http:// or https://",
-        "ftp://example.com|endpointUrl: 'ftp://example.com' must start with http:// or https://",
-        "http://|endpointUrl: 'http://' is not a valid URL (Expected authority); use an absolute URL such as https://states.eu-west-1.amazonaws.com or http://127.0.0.1:4584",
-        "http://exa mple.com|endpointUrl: 'http://exa mple.com' is not a valid URL (Illegal character in authority); use an absolute URL such as https://states.eu-west-1.amazonaws.com or http://127.0.0.1:4584",
-        "http://host:4584?x=1|endpointUrl: 'http://host:4584?x=1' must not have a query (?...) or fragment (#...)",
-        "http://user:hunter2@host:4584|endpointUrl: 'http://***@host:4584' must not contain a user name or password; credentials belong in a Jenkins credential",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "states.us-east-1.amazonaws.com|endpointUrl: 'states.us-east-1.amazonaws.com' must start with http:// or https://",
+                "ftp://example.com|endpointUrl: 'ftp://example.com' must start with http:// or https://",
+                "http://|endpointUrl: 'http://' is not a valid URL (Expected authority); use an absolute URL such as https://states.eu-west-1.amazonaws.com or http://127.0.0.1:4584",
+                "http://exa mple.com|endpointUrl: 'http://exa mple.com' is not a valid URL (Illegal character in authority); use an absolute URL such as https://states.eu-west-1.amazonaws.com or http://127.0.0.1:4584",
+                "http://host:4584?x=1|endpointUrl: 'http://host:4584?x=1' must not have a query (?...) or fragment (#...)",
+                "http://user:hunter2@host:4584|endpointUrl: 'http://***@host:4584' must not contain a user name or password; credentials belong in a Jenkins credential",
+            })
     void malformedEndpointsAreRejectedWithoutEchoingPasswords(String endpoint, String message) {
-        assertThatThrownBy(() -> ConnectionSettings.builder().endpointUrl(endpoint).build())
+        assertThatThrownBy(
+                        () -> ConnectionSettings.builder().endpointUrl(endpoint).build())
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage(message);
     }
 
     @Test
     void unreadableCaBundlesAreRejected() {
-        assertThatThrownBy(() -> ConnectionSettings.builder().caBundlePem("/etc/ssl/certs/ca.pem").build())
+        assertThatThrownBy(() -> ConnectionSettings.builder()
+                        .caBundlePem("/etc/ssl/certs/ca.pem")
+                        .build())
                 .hasMessage("caBundle: is not a PEM certificate bundle: it has no -----BEGIN CERTIFICATE----- block"
                         + " (a private key or a file path does not belong here)");
         assertThatThrownBy(() -> ConnectionSettings.builder()
-                .caBundlePem("-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----\n").build())
+                        .caBundlePem("-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----\n")
+                        .build())
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("caBundle: cannot be read as PEM X.509 certificates");
     }

@@ -39,7 +39,8 @@ class CredentialsAgainstMotoTest {
 
     @RegisterExtension
     static WireMockExtension stsAndSfnProxy = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).build();
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final MotoServer moto;
 
@@ -53,7 +54,9 @@ class CredentialsAgainstMotoTest {
     }
 
     private ConnectionSettings.Builder motoIn(String region) {
-        return ConnectionSettings.builder().region(region).endpointUrl(moto.endpoint().toString());
+        return ConnectionSettings.builder()
+                .region(region)
+                .endpointUrl(moto.endpoint().toString());
     }
 
     private static final CredentialsSource MOTO_KEYS =
@@ -71,13 +74,16 @@ class CredentialsAgainstMotoTest {
 
     @Test
     void sessionTokenIsSentWithEveryRequest() {
-        ConnectionSettings viaProxy = ConnectionSettings.builder().region("us-east-1")
-                .endpointUrl(stsAndSfnProxy.baseUrl()).build();
-        CredentialsSource withToken = CredentialsSource.staticKeys("ASIAMOTOTESTKEY00002", "secret", "the-session-token");
+        ConnectionSettings viaProxy = ConnectionSettings.builder()
+                .region("us-east-1")
+                .endpointUrl(stsAndSfnProxy.baseUrl())
+                .build();
+        CredentialsSource withToken =
+                CredentialsSource.staticKeys("ASIAMOTOTESTKEY00002", "secret", "the-session-token");
 
         try (StepFunctionsClients clients = new StepFunctionsClients();
                 ClientLease lease = clients.lease(viaProxy, withToken)) {
-            lease.sfn().listStateMachines(b -> { });
+            lease.sfn().listStateMachines(b -> {});
         }
 
         stsAndSfnProxy.verify(postRequestedFor(urlEqualTo("/"))
@@ -87,12 +93,15 @@ class CredentialsAgainstMotoTest {
 
     @Test
     void providedCredentialsProviderIsUsedAsIs() {
-        CredentialsSource provided = CredentialsSource.provided("jenkins:moto-keys", StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(MotoServer.ACCESS_KEY_ID, MotoServer.SECRET_ACCESS_KEY)));
+        CredentialsSource provided = CredentialsSource.provided(
+                "jenkins:moto-keys",
+                StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(MotoServer.ACCESS_KEY_ID, MotoServer.SECRET_ACCESS_KEY)));
 
         try (StepFunctionsClients clients = new StepFunctionsClients();
                 ClientLease lease = clients.lease(motoIn("us-east-1").build(), provided)) {
-            assertThat(lease.sfn().listStateMachines(b -> { }).sdkHttpResponse().isSuccessful()).isTrue();
+            assertThat(lease.sfn().listStateMachines(b -> {}).sdkHttpResponse().isSuccessful())
+                    .isTrue();
         }
     }
 
@@ -100,11 +109,13 @@ class CredentialsAgainstMotoTest {
     void defaultChainReadsTheSdkSystemProperties() {
         System.setProperty("aws.accessKeyId", "AKIADEFAULTCHAIN0001");
         System.setProperty("aws.secretAccessKey", "default-chain-secret");
-        ConnectionSettings viaProxy = ConnectionSettings.builder().region("us-east-1")
-                .endpointUrl(stsAndSfnProxy.baseUrl()).build();
+        ConnectionSettings viaProxy = ConnectionSettings.builder()
+                .region("us-east-1")
+                .endpointUrl(stsAndSfnProxy.baseUrl())
+                .build();
         try (StepFunctionsClients clients = new StepFunctionsClients();
                 ClientLease lease = clients.lease(viaProxy, CredentialsSource.defaultChain())) {
-            lease.sfn().listStateMachines(b -> { });
+            lease.sfn().listStateMachines(b -> {});
         } finally {
             System.clearProperty("aws.accessKeyId");
             System.clearProperty("aws.secretAccessKey");
@@ -117,8 +128,11 @@ class CredentialsAgainstMotoTest {
     @Test
     void assumedRoleCredentialsActInTheRolesAccount() {
         ConnectionSettings settings = motoIn("us-east-1")
-                .assumeRole(AssumeRoleSettings.builder().roleArn(OTHER_ACCOUNT_ROLE).externalId("build-farm-7")
-                        .stsEndpoint(stsAndSfnProxy.baseUrl()).build())
+                .assumeRole(AssumeRoleSettings.builder()
+                        .roleArn(OTHER_ACCOUNT_ROLE)
+                        .externalId("build-farm-7")
+                        .stsEndpoint(stsAndSfnProxy.baseUrl())
+                        .build())
                 .build();
 
         try (StepFunctionsClients clients = new StepFunctionsClients();
@@ -127,10 +141,12 @@ class CredentialsAgainstMotoTest {
 
             assertThat(arn).startsWith("arn:aws:states:us-east-1:" + OTHER_ACCOUNT + ":stateMachine:");
         }
-        stsAndSfnProxy.verify(1, postRequestedFor(urlEqualTo("/"))
-                .withRequestBody(containing("Action=AssumeRole"))
-                .withRequestBody(containing("ExternalId=build-farm-7"))
-                .withRequestBody(containing("RoleSessionName=jenkins-aws-step-functions")));
+        stsAndSfnProxy.verify(
+                1,
+                postRequestedFor(urlEqualTo("/"))
+                        .withRequestBody(containing("Action=AssumeRole"))
+                        .withRequestBody(containing("ExternalId=build-farm-7"))
+                        .withRequestBody(containing("RoleSessionName=jenkins-aws-step-functions")));
     }
 
     @Test
@@ -139,50 +155,66 @@ class CredentialsAgainstMotoTest {
         Duration lifetime = Duration.ofSeconds(10);
         CredentialRefresh refresh = new CredentialRefresh(Duration.ofSeconds(890), Duration.ofSeconds(890));
         ConnectionSettings settings = motoIn("us-east-1")
-                .assumeRole(AssumeRoleSettings.builder().roleArn(OTHER_ACCOUNT_ROLE).duration(Duration.ofSeconds(900))
-                        .stsEndpoint(stsAndSfnProxy.baseUrl()).build())
+                .assumeRole(AssumeRoleSettings.builder()
+                        .roleArn(OTHER_ACCOUNT_ROLE)
+                        .duration(Duration.ofSeconds(900))
+                        .stsEndpoint(stsAndSfnProxy.baseUrl())
+                        .build())
                 .build();
 
-        try (StepFunctionsClients clients = new StepFunctionsClients(new SdkClientFactory(refresh), Duration.ZERO,
-                Clock.systemUTC());
+        try (StepFunctionsClients clients =
+                        new StepFunctionsClients(new SdkClientFactory(refresh), Duration.ZERO, Clock.systemUTC());
                 ClientLease lease = clients.lease(settings, MOTO_KEYS)) {
             SfnClient sfn = lease.sfn();
             for (int i = 0; i < 5; i++) {
-                sfn.listStateMachines(b -> { });
+                sfn.listStateMachines(b -> {});
             }
             assertThat(assumeRoleCalls()).as("one STS call for five requests").isEqualTo(1);
 
             Thread.sleep(lifetime.plusSeconds(1).toMillis());
-            sfn.listStateMachines(b -> { });
-            sfn.listStateMachines(b -> { });
+            sfn.listStateMachines(b -> {});
+            sfn.listStateMachines(b -> {});
 
-            assertThat(assumeRoleCalls()).as("renewed once when due, then cached again").isEqualTo(2);
+            assertThat(assumeRoleCalls())
+                    .as("renewed once when due, then cached again")
+                    .isEqualTo(2);
         }
     }
 
     private int assumeRoleCalls() {
-        return stsAndSfnProxy.findAll(postRequestedFor(urlEqualTo("/"))
-                .withRequestBody(containing("Action=AssumeRole"))).size();
+        return stsAndSfnProxy
+                .findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=AssumeRole")))
+                .size();
     }
 
     private ConnectionSettings roleThroughWireMock() {
-        return ConnectionSettings.builder().region("us-east-1").endpointUrl(stsAndSfnProxy.baseUrl())
-                .assumeRole(AssumeRoleSettings.builder().roleArn(OTHER_ACCOUNT_ROLE)
-                        .stsEndpoint(stsAndSfnProxy.baseUrl()).build())
+        return ConnectionSettings.builder()
+                .region("us-east-1")
+                .endpointUrl(stsAndSfnProxy.baseUrl())
+                .assumeRole(AssumeRoleSettings.builder()
+                        .roleArn(OTHER_ACCOUNT_ROLE)
+                        .stsEndpoint(stsAndSfnProxy.baseUrl())
+                        .build())
                 .build();
     }
 
     private static ExecutionArn startIn(ClientLease lease, String name) {
         String stateMachine = StateMachines.create(lease.sfn(), "wait-then-succeed");
-        return new StepFunctionsOperations(lease).start(StartRequest.builder().stateMachineArn(stateMachine)
-                .name(name).input(ExecutionInput.of("input", java.util.Map.of("seconds", 1))).build()).executionArn();
+        return new StepFunctionsOperations(lease)
+                .start(StartRequest.builder()
+                        .stateMachineArn(stateMachine)
+                        .name(name)
+                        .input(ExecutionInput.of("input", java.util.Map.of("seconds", 1)))
+                        .build())
+                .executionArn();
     }
 
     private static void describeAnswersExpired(String scenarioEnd) {
-        stsAndSfnProxy.stubFor(WireMockStubs.operation("DescribeExecution").inScenario("expired session")
+        stsAndSfnProxy.stubFor(WireMockStubs.operation("DescribeExecution")
+                .inScenario("expired session")
                 .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(WireMockStubs.serviceError(400, "ExpiredTokenException", "The security token included"
-                        + " in the request is expired"))
+                .willReturn(WireMockStubs.serviceError(
+                        400, "ExpiredTokenException", "The security token included" + " in the request is expired"))
                 .willSetStateTo(scenarioEnd));
     }
 
@@ -197,7 +229,9 @@ class CredentialsAgainstMotoTest {
 
             assertThat(described.executionArn()).isEqualTo(execution);
         }
-        assertThat(assumeRoleCalls()).as("the role assumed again after the expired answer").isEqualTo(2);
+        assertThat(assumeRoleCalls())
+                .as("the role assumed again after the expired answer")
+                .isEqualTo(2);
     }
 
     @Test
@@ -217,17 +251,23 @@ class CredentialsAgainstMotoTest {
 
     @Test
     void expiredStaticCredentialsAreNotRetried() {
-        ConnectionSettings viaProxy = ConnectionSettings.builder().region("us-east-1")
-                .endpointUrl(stsAndSfnProxy.baseUrl()).build();
+        ConnectionSettings viaProxy = ConnectionSettings.builder()
+                .region("us-east-1")
+                .endpointUrl(stsAndSfnProxy.baseUrl())
+                .build();
         describeAnswersExpired(Scenario.STARTED);
         try (StepFunctionsClients clients = new StepFunctionsClients();
-                ClientLease lease = clients.lease(viaProxy, CredentialsSource.staticKeys("ASIAMOTOTESTKEY00003",
-                        "secret", "an-old-token"))) {
-            assertThatThrownBy(() -> new StepFunctionsOperations(lease).describe(ExecutionArn.parse("executionArn",
-                    "arn:aws:states:us-east-1:123456789012:execution:orders:b1")))
-                    .isInstanceOf(StepFunctionsException.class).hasMessageContaining("prefer a role to assume");
+                ClientLease lease = clients.lease(
+                        viaProxy, CredentialsSource.staticKeys("ASIAMOTOTESTKEY00003", "secret", "an-old-token"))) {
+            assertThatThrownBy(() -> new StepFunctionsOperations(lease)
+                            .describe(ExecutionArn.parse(
+                                    "executionArn", "arn:aws:states:us-east-1:123456789012:execution:orders:b1")))
+                    .isInstanceOf(StepFunctionsException.class)
+                    .hasMessageContaining("prefer a role to assume");
         }
-        stsAndSfnProxy.verify(1, postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.DescribeExecution")));
+        stsAndSfnProxy.verify(
+                1,
+                postRequestedFor(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.DescribeExecution")));
     }
 }

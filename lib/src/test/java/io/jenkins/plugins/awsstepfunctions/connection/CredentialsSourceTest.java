@@ -10,11 +10,13 @@ class CredentialsSourceTest {
 
     @Test
     void staticKeysNeverShowTheirSecrets() {
-        CredentialsSource keys = CredentialsSource.staticKeys("AKIAIOSFODNN7EXAMPLE",
-                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "session-token-value");
+        CredentialsSource keys = CredentialsSource.staticKeys(
+                "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "session-token-value");
 
-        assertThat(keys.toString()).isEqualTo("static keys ****MPLE with session token")
-                .doesNotContain("wJalr").doesNotContain("session-token-value");
+        assertThat(keys.toString())
+                .isEqualTo("static keys ****MPLE with session token")
+                .doesNotContain("wJalr")
+                .doesNotContain("session-token-value");
     }
 
     @Test
@@ -22,8 +24,8 @@ class CredentialsSourceTest {
         assertThatThrownBy(() -> CredentialsSource.staticKeys(null, "secret", null))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("accessKeyId: is empty");
-        assertThatThrownBy(() -> CredentialsSource.staticKeys("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-                "AKIAIOSFODNN7EXAMPLE", null))
+        assertThatThrownBy(() -> CredentialsSource.staticKeys(
+                        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIAIOSFODNN7EXAMPLE", null))
                 .hasMessage("accessKeyId: is not an access key id (16 to 128 upper-case letters and digits, such as"
                         + " AKIAIOSFODNN7EXAMPLE); check that the key id and the secret were not swapped");
         assertThatThrownBy(() -> CredentialsSource.staticKeys("AKIAIOSFODNN7EXAMPLE", " ", null))
@@ -36,8 +38,8 @@ class CredentialsSourceTest {
         CredentialsSource b = CredentialsSource.provided("jenkins:deployer:1", AnonymousCredentialsProvider.create());
 
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
-        assertThat(a).isNotEqualTo(CredentialsSource.provided("jenkins:deployer:2",
-                AnonymousCredentialsProvider.create()));
+        assertThat(a)
+                .isNotEqualTo(CredentialsSource.provided("jenkins:deployer:2", AnonymousCredentialsProvider.create()));
     }
 
     @Test

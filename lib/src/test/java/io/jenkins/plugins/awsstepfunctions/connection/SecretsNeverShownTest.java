@@ -19,16 +19,32 @@ class SecretsNeverShownTest {
 
     /** Passwords with every character that can confuse a parser about where user info ends. */
     static Stream<String> passwords() {
-        return Stream.of(SECRET, "pr0xy#" + SECRET, "pw/" + SECRET, "p?" + SECRET, "p@" + SECRET, "p:" + SECRET,
-                "%41" + SECRET, "p%" + SECRET, "p " + SECRET, "p\\" + SECRET, "p[" + SECRET);
+        return Stream.of(
+                SECRET,
+                "pr0xy#" + SECRET,
+                "pw/" + SECRET,
+                "p?" + SECRET,
+                "p@" + SECRET,
+                "p:" + SECRET,
+                "%41" + SECRET,
+                "p%" + SECRET,
+                "p " + SECRET,
+                "p\\" + SECRET,
+                "p[" + SECRET);
     }
 
     /** URL shapes around the user info: valid, and invalid in each way the parsers check. */
     static Stream<String> shapes() {
-        return Stream.of("http://builder:%s@proxy.example.com:3128", "socks5://builder:%s@proxy.example.com:1080",
-                "http://builder:%s@proxy.example.com:3128/path", "http://builder:%s@proxy.example.com:3128?q=1",
-                "http://builder:%s@proxy.example.com:99999", "builder:%s@proxy.example.com:3128",
-                "http://builder:%s@", "https://builder:%s@states.example.com/x#frag", "ftp://builder:%s@host");
+        return Stream.of(
+                "http://builder:%s@proxy.example.com:3128",
+                "socks5://builder:%s@proxy.example.com:1080",
+                "http://builder:%s@proxy.example.com:3128/path",
+                "http://builder:%s@proxy.example.com:3128?q=1",
+                "http://builder:%s@proxy.example.com:99999",
+                "builder:%s@proxy.example.com:3128",
+                "http://builder:%s@",
+                "https://builder:%s@states.example.com/x#frag",
+                "ftp://builder:%s@host");
     }
 
     static Stream<Arguments> urls() {
@@ -39,8 +55,8 @@ class SecretsNeverShownTest {
     @MethodSource("urls")
     void proxyUrlsNeverShowTheirPassword(String url) {
         for (String scheme : new String[] {"http", "https"}) {
-            Throwable refused = catchThrowable(() -> ClientSettings.fromMap("clientConfig",
-                    Map.of("proxies", Map.of(scheme, url))));
+            Throwable refused = catchThrowable(
+                    () -> ClientSettings.fromMap("clientConfig", Map.of("proxies", Map.of(scheme, url))));
             if (refused != null) {
                 assertThat(refused).isInstanceOf(InvalidSettingException.class);
                 assertThat(refused.getMessage()).doesNotContain(SECRET);
@@ -53,7 +69,8 @@ class SecretsNeverShownTest {
     void endpointUrlsNeverShowTheirPassword(String url) {
         Throwable refused = catchThrowable(() -> SettingChecks.endpointUrl("endpointUrl", url));
 
-        assertThat(refused).as("an endpoint URL with user info is always refused")
+        assertThat(refused)
+                .as("an endpoint URL with user info is always refused")
                 .isInstanceOf(InvalidSettingException.class);
         assertThat(refused.getMessage()).doesNotContain(SECRET);
     }
@@ -85,8 +102,10 @@ class SecretsNeverShownTest {
     @MethodSource("ports")
     void portsOutsideTheirRangeAreRefused(String url) {
         assertThat(catchThrowable(() -> SettingChecks.endpointUrl("endpointUrl", url)))
-                .isInstanceOf(InvalidSettingException.class).hasMessage("endpointUrl: has a port outside 1 to 65535");
-        assertThat(catchThrowable(() -> ClientSettings.fromMap("clientConfig", Map.of("proxies", Map.of("https", url)))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("endpointUrl: has a port outside 1 to 65535");
+        assertThat(catchThrowable(
+                        () -> ClientSettings.fromMap("clientConfig", Map.of("proxies", Map.of("https", url)))))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("clientConfig.proxies.https: has a port outside 1 to 65535");
     }
@@ -102,19 +121,22 @@ class SecretsNeverShownTest {
 
         assertThat(login.toString()).contains("builder").doesNotContain(SECRET);
         assertThat(login.aws()).isEqualTo(keys);
-        assertThat(login).isEqualTo(CredentialsSource.withProxyLogin(keys, "builder", SECRET))
+        assertThat(login)
+                .isEqualTo(CredentialsSource.withProxyLogin(keys, "builder", SECRET))
                 .isNotEqualTo(CredentialsSource.withProxyLogin(keys, "builder", SECRET + "2"))
                 .isNotEqualTo(keys);
     }
 
     @org.junit.jupiter.api.Test
     void aStoredWatchRequestHoldsNoProxyLogin() throws Exception {
-        Throwable refused = catchThrowable(() -> ClientSettings.fromMap("clientConfig",
-                Map.of("proxies", Map.of("https", "http://builder:" + SECRET + "@proxy:3128"))));
+        Throwable refused = catchThrowable(() -> ClientSettings.fromMap(
+                "clientConfig", Map.of("proxies", Map.of("https", "http://builder:" + SECRET + "@proxy:3128"))));
         assertThat(refused).isInstanceOf(InvalidSettingException.class);
 
-        ConnectionSettings settings = ConnectionSettings.builder().region("us-east-1").clientSettings(
-                ClientSettings.fromMap("clientConfig", Map.of("proxies", Map.of("https", "http://proxy:3128"))))
+        ConnectionSettings settings = ConnectionSettings.builder()
+                .region("us-east-1")
+                .clientSettings(
+                        ClientSettings.fromMap("clientConfig", Map.of("proxies", Map.of("https", "http://proxy:3128"))))
                 .build();
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {

@@ -30,7 +30,10 @@ class StepFunctionsClientsTest {
     }
 
     private ConnectionSettings moto(String region) {
-        return ConnectionSettings.builder().region(region).endpointUrl(moto.endpoint().toString()).build();
+        return ConnectionSettings.builder()
+                .region(region)
+                .endpointUrl(moto.endpoint().toString())
+                .build();
     }
 
     private StepFunctionsClients clients(Duration idleTimeout) {
@@ -46,7 +49,7 @@ class StepFunctionsClientsTest {
             }
             for (int i = 0; i < 50; i++) {
                 try (ClientLease lease = clients.lease(moto("us-east-1"), KEYS)) {
-                    lease.sfn().listStateMachines(b -> { });
+                    lease.sfn().listStateMachines(b -> {});
                     assertThat(lease.sfn()).isSameAs(first);
                 }
             }
@@ -58,13 +61,16 @@ class StepFunctionsClientsTest {
     @Test
     void layeredSettingsEqualToDirectOnesShareTheClient() {
         ConnectionSettings direct = moto("us-east-1").toBuilder()
-                .clientSettings(ClientSettings.fromMap("clientConfig", Map.of("connect_timeout", 2))).build();
+                .clientSettings(ClientSettings.fromMap("clientConfig", Map.of("connect_timeout", 2)))
+                .build();
         ConnectionSettings layered = ConnectionSettings.builder()
                 .clientSettings(ClientSettings.fromMap("clientConfig", Map.of("connect_timeout", 2)))
-                .build().over(moto("us-east-1"));
+                .build()
+                .over(moto("us-east-1"));
 
         try (StepFunctionsClients clients = clients(Duration.ofMinutes(5));
-                ClientLease a = clients.lease(direct, KEYS); ClientLease b = clients.lease(layered, KEYS)) {
+                ClientLease a = clients.lease(direct, KEYS);
+                ClientLease b = clients.lease(layered, KEYS)) {
             assertThat(a.sfn()).isSameAs(b.sfn());
             assertThat(clients.clientsCreated()).isEqualTo(1);
         }
@@ -92,15 +98,18 @@ class StepFunctionsClientsTest {
             }
             clock.advance(Duration.ofMinutes(4));
             clients.lease(moto("eu-west-1"), KEYS).close();
-            assertThat(clients.openClients()).as("idle for 4 of 5 minutes: kept").isEqualTo(2);
+            assertThat(clients.openClients())
+                    .as("idle for 4 of 5 minutes: kept")
+                    .isEqualTo(2);
 
             clock.advance(Duration.ofMinutes(2));
             clients.lease(moto("eu-west-1"), KEYS).close();
 
             assertThat(clients.openClients()).as("idle for 6 minutes: closed").isEqualTo(1);
-            assertThatThrownBy(() -> idle.listStateMachines(b -> { }))
-                    .as("a closed client refuses calls").isInstanceOfAny(IllegalStateException.class,
-                            java.util.concurrent.RejectedExecutionException.class);
+            assertThatThrownBy(() -> idle.listStateMachines(b -> {}))
+                    .as("a closed client refuses calls")
+                    .isInstanceOfAny(
+                            IllegalStateException.class, java.util.concurrent.RejectedExecutionException.class);
         }
     }
 
@@ -112,7 +121,8 @@ class StepFunctionsClientsTest {
             clients.lease(moto("eu-west-1"), KEYS).close();
 
             assertThat(clients.openClients()).isEqualTo(1);
-            assertThat(held.sfn().listStateMachines(b -> { }).sdkHttpResponse().isSuccessful()).isTrue();
+            assertThat(held.sfn().listStateMachines(b -> {}).sdkHttpResponse().isSuccessful())
+                    .isTrue();
         }
     }
 
@@ -125,9 +135,9 @@ class StepFunctionsClientsTest {
         clients.close();
 
         assertThat(clients.openClients()).isZero();
-        assertThatThrownBy(() -> sfn.listStateMachines(b -> { }))
-                .as("a closed client refuses calls").isInstanceOfAny(IllegalStateException.class,
-                        java.util.concurrent.RejectedExecutionException.class);
+        assertThatThrownBy(() -> sfn.listStateMachines(b -> {}))
+                .as("a closed client refuses calls")
+                .isInstanceOfAny(IllegalStateException.class, java.util.concurrent.RejectedExecutionException.class);
         assertThatThrownBy(() -> clients.lease(moto("us-east-1"), KEYS))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("The Step Functions client cache is closed");
@@ -141,7 +151,8 @@ class StepFunctionsClientsTest {
             lease.close();
             lease.close();
 
-            assertThatThrownBy(lease::sfn).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(lease::sfn)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage("This client lease was already closed");
         }
     }
@@ -151,8 +162,11 @@ class StepFunctionsClientsTest {
         String saved = System.getProperty("aws.region");
         System.setProperty("aws.region", "");
         try (StepFunctionsClients clients = clients(Duration.ofMinutes(5))) {
-            assertThatThrownBy(() -> clients.lease(ConnectionSettings.builder()
-                    .endpointUrl(moto.endpoint().toString()).build(), KEYS))
+            assertThatThrownBy(() -> clients.lease(
+                            ConnectionSettings.builder()
+                                    .endpointUrl(moto.endpoint().toString())
+                                    .build(),
+                            KEYS))
                     .isInstanceOf(InvalidSettingException.class)
                     .hasMessageStartingWith("region: is not set, and the AWS SDK found no default region");
         } finally {

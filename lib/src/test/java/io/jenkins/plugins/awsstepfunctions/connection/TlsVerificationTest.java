@@ -23,7 +23,9 @@ class TlsVerificationTest {
 
     @RegisterExtension
     static WireMockExtension https = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().dynamicHttpsPort()
+            .options(wireMockConfig()
+                    .dynamicPort()
+                    .dynamicHttpsPort()
                     .keystorePath(resourcePath("/tls/test-server.p12"))
                     .keystoreType("PKCS12")
                     .keystorePassword("test-only")
@@ -39,13 +41,16 @@ class TlsVerificationTest {
     }
 
     private ConnectionSettings.Builder httpsEndpoint() {
-        return ConnectionSettings.builder().region("us-east-1")
+        return ConnectionSettings.builder()
+                .region("us-east-1")
                 .endpointUrl("https://localhost:" + https.getRuntimeInfo().getHttpsPort());
     }
 
     @Test
     void certificateFromTheCaBundleIsTrusted() {
-        ConnectionSettings settings = httpsEndpoint().caBundlePem(TestResources.text("/tls/test-server.pem")).build();
+        ConnectionSettings settings = httpsEndpoint()
+                .caBundlePem(TestResources.text("/tls/test-server.pem"))
+                .build();
 
         assertThat(listStateMachines(settings)).isTrue();
     }
@@ -60,7 +65,9 @@ class TlsVerificationTest {
 
     @Test
     void bundleOfAnotherAuthorityIsRefused() {
-        ConnectionSettings settings = httpsEndpoint().caBundlePem(TestResources.text("/tls/unrelated-ca.pem")).build();
+        ConnectionSettings settings = httpsEndpoint()
+                .caBundlePem(TestResources.text("/tls/unrelated-ca.pem"))
+                .build();
 
         assertThatThrownBy(() -> listStateMachines(settings))
                 .isInstanceOf(SdkClientException.class)
@@ -73,14 +80,16 @@ class TlsVerificationTest {
     }
 
     private static boolean listStateMachines(ConnectionSettings settings) {
-        try (StepFunctionsClients clients = new StepFunctionsClients(); ClientLease lease = clients.lease(settings, KEYS)) {
-            return lease.sfn().listStateMachines(b -> { }).sdkHttpResponse().isSuccessful();
+        try (StepFunctionsClients clients = new StepFunctionsClients();
+                ClientLease lease = clients.lease(settings, KEYS)) {
+            return lease.sfn().listStateMachines(b -> {}).sdkHttpResponse().isSuccessful();
         }
     }
 
     private static String resourcePath(String resource) {
         try {
-            return Path.of(TlsVerificationTest.class.getResource(resource).toURI()).toString();
+            return Path.of(TlsVerificationTest.class.getResource(resource).toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -35,8 +35,7 @@ public final class Demo {
 
     private static final String PREFIX = "[AWS Step Functions] ";
 
-    private Demo() {
-    }
+    private Demo() {}
 
     public static void main(String[] args) throws Exception {
         boolean fail = Boolean.getBoolean("demo.fail");
@@ -49,26 +48,39 @@ public final class Demo {
 
     /** Runs the demo against a running emulator, printing what a build log would show; returns the final status. */
     static ExecutionState run(MotoServer moto, boolean fail, PrintStream out) throws Exception {
-        List<String> regions = fail ? List.of("eu-west-1", "mars-north-1", "us-east-1")
+        List<String> regions = fail
+                ? List.of("eu-west-1", "mars-north-1", "us-east-1")
                 : List.of("eu-west-1", "us-east-1", "ap-southeast-2");
         try (StepFunctionsClients clients = new StepFunctionsClients();
                 ClientLease lease = clients.lease(moto.settings(), MotoServer.credentials());
                 ExecutionWatcher watcher = new ExecutionWatcher(WatcherSettings.defaults(), clients)) {
             String stateMachine = StateMachines.create(lease.sfn(), "demo");
             out.println("Created the state machine " + stateMachine);
-            StartResult started = new StepFunctionsOperations(lease.sfn()).start(StartRequest.builder()
-                    .stateMachineArn(stateMachine).name("demo-release-42")
-                    .input(ExecutionInput.of("input", Map.of("release", "42", "regions", regions))).build());
+            StartResult started = new StepFunctionsOperations(lease.sfn())
+                    .start(StartRequest.builder()
+                            .stateMachineArn(stateMachine)
+                            .name("demo-release-42")
+                            .input(ExecutionInput.of("input", Map.of("release", "42", "regions", regions)))
+                            .build());
             out.println(PREFIX + "Started " + started.executionArn()
-                    + ConsoleLinks.execution(started.executionArn()).map(link -> " " + link).orElse(""));
-            WatchOptions options = WatchOptions.builder().pollInterval(Duration.ofSeconds(1)).progress(true).build();
-            WatchResult result = watcher.watch(WatchRequest.of(started.executionArn(), moto.settings(), null, options),
-                    MotoServer.credentials(), new WatchListener() {
-                        @Override
-                        public void onProgress(ProgressEvent event) {
-                            out.println(PREFIX + event.describe());
-                        }
-                    }).result().get(2, TimeUnit.MINUTES);
+                    + ConsoleLinks.execution(started.executionArn())
+                            .map(link -> " " + link)
+                            .orElse(""));
+            WatchOptions options = WatchOptions.builder()
+                    .pollInterval(Duration.ofSeconds(1))
+                    .progress(true)
+                    .build();
+            WatchResult result = watcher.watch(
+                            WatchRequest.of(started.executionArn(), moto.settings(), null, options),
+                            MotoServer.credentials(),
+                            new WatchListener() {
+                                @Override
+                                public void onProgress(ProgressEvent event) {
+                                    out.println(PREFIX + event.describe());
+                                }
+                            })
+                    .result()
+                    .get(2, TimeUnit.MINUTES);
             ExecutionState state = result.description().state();
             if (state == ExecutionState.SUCCEEDED) {
                 out.println(PREFIX + started.executionArn() + " SUCCEEDED with output "

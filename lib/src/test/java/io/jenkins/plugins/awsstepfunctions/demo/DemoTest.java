@@ -27,17 +27,20 @@ class DemoTest {
     void successfulReleaseShowsProgressAndOutput(MotoServer moto) throws Exception {
         String log = run(moto, false, ExecutionState.SUCCEEDED);
 
-        assertThat(log).contains("[AWS Step Functions] Started arn:aws:states:us-east-1:123456789012:execution:demo-",
-                "[AWS Step Functions] entered Wait state 'DrainTraffic'",
-                "[AWS Step Functions] Map state 'DeployRegions': 3 of 3 iterations started, 3 succeeded, 0 failed",
-                "SUCCEEDED with output {\"release\":\"42\",\"deployed\":[{\"region\":\"eu-west-1\"");
+        assertThat(log)
+                .contains(
+                        "[AWS Step Functions] Started arn:aws:states:us-east-1:123456789012:execution:demo-",
+                        "[AWS Step Functions] entered Wait state 'DrainTraffic'",
+                        "[AWS Step Functions] Map state 'DeployRegions': 3 of 3 iterations started, 3 succeeded, 0 failed",
+                        "SUCCEEDED with output {\"release\":\"42\",\"deployed\":[{\"region\":\"eu-west-1\"");
     }
 
     @Test
     void failingReleaseIsExplained(MotoServer moto) throws Exception {
         String log = run(moto, true, ExecutionState.FAILED);
 
-        assertThat(log).contains("FAILED in state 'RegionUnknown' (Fail) inside DeployRegions[1]:"
-                + " Deploy.UnknownRegion: There is no region mars-north-1.");
+        assertThat(log)
+                .contains("FAILED in state 'RegionUnknown' (Fail) inside DeployRegions[1]:"
+                        + " Deploy.UnknownRegion: There is no region mars-north-1.");
     }
 }

@@ -40,23 +40,27 @@ class DocsExamplesTest {
                 blocks++;
                 List<String> lines = normalised(block.group(1));
                 if (examples.stream().noneMatch(example -> Collections.indexOfSubList(example, lines) >= 0)) {
-                    untested.add(page + ": " + block.group(1).lines().findFirst().orElse(""));
+                    untested.add(
+                            page + ": " + block.group(1).lines().findFirst().orElse(""));
                 }
             }
         }
 
         assertThat(blocks).as("Groovy blocks found").isPositive();
-        assertThat(untested).as("Groovy blocks that no file of docs/examples contains").isEmpty();
+        assertThat(untested)
+                .as("Groovy blocks that no file of docs/examples contains")
+                .isEmpty();
     }
 
     @Test
     void everyExampleIsRunByThePluginsTests() throws IOException {
-        String tests = Files.readString(ROOT.resolve(
-                "plugin/src/test/java/io/jenkins/plugins/awsstepfunctions/steps/PipelineStepsTest.java"));
+        String tests = Files.readString(
+                ROOT.resolve("plugin/src/test/java/io/jenkins/plugins/awsstepfunctions/steps/PipelineStepsTest.java"));
         try (Stream<Path> files = Files.list(ROOT.resolve("docs/examples"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".groovy")).toList()) {
                 String name = file.getFileName().toString().replace(".groovy", "");
-                assertThat(tests).as("PipelineStepsTest runs docs/examples/%s.groovy", name)
+                assertThat(tests)
+                        .as("PipelineStepsTest runs docs/examples/%s.groovy", name)
                         .contains("example(\"" + name + "\"");
             }
         }
@@ -72,6 +76,9 @@ class DocsExamplesTest {
 
     /** Lines without indentation, blank lines or whole-line comments. */
     private static List<String> normalised(String text) {
-        return text.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("//")).toList();
+        return text.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("//"))
+                .toList();
     }
 }

@@ -41,8 +41,14 @@ class DefaultExecutionNameTest {
     }
 
     static Stream<String> jobNames() {
-        return Stream.of("déploiement été", "folder/sub folder/job #1", "a:b;c,d&e$f", "日本語", "---",
-                "x".repeat(200), "folder/" + "y".repeat(120) + "/deploy");
+        return Stream.of(
+                "déploiement été",
+                "folder/sub folder/job #1",
+                "a:b;c,d&e$f",
+                "日本語",
+                "---",
+                "x".repeat(200),
+                "folder/" + "y".repeat(120) + "/deploy");
     }
 
     @ParameterizedTest
@@ -75,8 +81,10 @@ class DefaultExecutionNameTest {
     @Test
     void aMissingJobOrPositionIsNamed() {
         assertThatThrownBy(() -> DefaultExecutionName.of(" ", 1, STARTED, "1"))
-                .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("jobFullName: is empty");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("jobFullName: is empty");
         assertThatThrownBy(() -> DefaultExecutionName.of("job", 1, STARTED, ""))
-                .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("position: is empty");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("position: is empty");
     }
 }

@@ -15,29 +15,47 @@ class FailureReportsTest {
     private static final String ARN = "arn:aws:states:us-east-1:123456789012:execution:orders:b1";
 
     private static HistoryEvent.Builder event(long id, long previous, HistoryEventType type) {
-        return HistoryEvent.builder().id(id).previousEventId(previous).type(type).timestamp(Instant.ofEpochSecond(id));
+        return HistoryEvent.builder()
+                .id(id)
+                .previousEventId(previous)
+                .type(type)
+                .timestamp(Instant.ofEpochSecond(id));
     }
 
     @Test
     void siblingIterationOnTheChainIsNotTakenForAnEnclosingState() {
-        ExecutionDescription failed = ExecutionDescription.of(DescribeExecutionResponse.builder().executionArn(ARN)
-                .stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:orders").status("FAILED")
-                .startDate(Instant.EPOCH).error("Item.Rejected").cause("bad").build());
+        ExecutionDescription failed = ExecutionDescription.of(DescribeExecutionResponse.builder()
+                .executionArn(ARN)
+                .stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:orders")
+                .status("FAILED")
+                .startDate(Instant.EPOCH)
+                .error("Item.Rejected")
+                .cause("bad")
+                .build());
         List<HistoryEvent> events = List.of(
                 event(1, 0, HistoryEventType.EXECUTION_STARTED).build(),
-                event(2, 1, HistoryEventType.MAP_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Each")).build(),
+                event(2, 1, HistoryEventType.MAP_STATE_ENTERED)
+                        .stateEnteredEventDetails(d -> d.name("Each"))
+                        .build(),
                 event(3, 2, HistoryEventType.MAP_STATE_STARTED).build(),
                 event(4, 3, HistoryEventType.MAP_ITERATION_STARTED)
-                        .mapIterationStartedEventDetails(d -> d.name("Each").index(0)).build(),
+                        .mapIterationStartedEventDetails(d -> d.name("Each").index(0))
+                        .build(),
                 // The second iteration's start points at the first one's, as when iterations interleave.
                 event(5, 4, HistoryEventType.MAP_ITERATION_STARTED)
-                        .mapIterationStartedEventDetails(d -> d.name("Each").index(1)).build(),
-                event(6, 5, HistoryEventType.FAIL_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Reject")).build(),
+                        .mapIterationStartedEventDetails(d -> d.name("Each").index(1))
+                        .build(),
+                event(6, 5, HistoryEventType.FAIL_STATE_ENTERED)
+                        .stateEnteredEventDetails(d -> d.name("Reject"))
+                        .build(),
                 event(7, 6, HistoryEventType.MAP_ITERATION_FAILED)
-                        .mapIterationFailedEventDetails(d -> d.name("Each").index(1)).build(),
+                        .mapIterationFailedEventDetails(d -> d.name("Each").index(1))
+                        .build(),
                 event(8, 6, HistoryEventType.MAP_STATE_FAILED).build(),
                 event(9, 8, HistoryEventType.EXECUTION_FAILED)
-                        .executionFailedEventDetails(d -> d.error("Item.Rejected").cause("bad")).build());
+                        .executionFailedEventDetails(
+                                d -> d.error("Item.Rejected").cause("bad"))
+                        .build());
 
         FailureReport report = FailureReports.from(failed, events, null);
 
@@ -47,22 +65,32 @@ class FailureReportsTest {
 
     @Test
     void failedParallelIsTracedToTheFailingBranchWhateverTheOtherBranchDidLast() {
-        ExecutionDescription failed = ExecutionDescription.of(DescribeExecutionResponse.builder().executionArn(ARN)
-                .stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:orders").status("FAILED")
-                .startDate(Instant.EPOCH).error("Canary.Failed").cause("7%").build());
+        ExecutionDescription failed = ExecutionDescription.of(DescribeExecutionResponse.builder()
+                .executionArn(ARN)
+                .stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:orders")
+                .status("FAILED")
+                .startDate(Instant.EPOCH)
+                .error("Canary.Failed")
+                .cause("7%")
+                .build());
         List<HistoryEvent> events = List.of(
                 event(1, 0, HistoryEventType.EXECUTION_STARTED).build(),
-                event(2, 1, HistoryEventType.PARALLEL_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Deploy"))
+                event(2, 1, HistoryEventType.PARALLEL_STATE_ENTERED)
+                        .stateEnteredEventDetails(d -> d.name("Deploy"))
                         .build(),
                 event(3, 2, HistoryEventType.PARALLEL_STATE_STARTED).build(),
-                event(4, 3, HistoryEventType.FAIL_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Canary"))
+                event(4, 3, HistoryEventType.FAIL_STATE_ENTERED)
+                        .stateEnteredEventDetails(d -> d.name("Canary"))
                         .build(),
-                event(5, 3, HistoryEventType.WAIT_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Traffic"))
+                event(5, 3, HistoryEventType.WAIT_STATE_ENTERED)
+                        .stateEnteredEventDetails(d -> d.name("Traffic"))
                         .build(),
                 // The failed Parallel points at the other branch's last event, which did not fail.
                 event(6, 5, HistoryEventType.PARALLEL_STATE_FAILED).build(),
                 event(7, 6, HistoryEventType.EXECUTION_FAILED)
-                        .executionFailedEventDetails(d -> d.error("Canary.Failed").cause("7%")).build());
+                        .executionFailedEventDetails(
+                                d -> d.error("Canary.Failed").cause("7%"))
+                        .build());
 
         FailureReport report = FailureReports.from(failed, events, null);
 
@@ -73,26 +101,40 @@ class FailureReportsTest {
     private static List<HistoryEvent> canaryFailsWhileFlakyTaskFailsToo() {
         return List.of(
                 event(1, 0, HistoryEventType.EXECUTION_STARTED).build(),
-                event(2, 1, HistoryEventType.PARALLEL_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Deploy"))
+                event(2, 1, HistoryEventType.PARALLEL_STATE_ENTERED)
+                        .stateEnteredEventDetails(d -> d.name("Deploy"))
                         .build(),
                 event(3, 2, HistoryEventType.PARALLEL_STATE_STARTED).build(),
-                event(4, 3, HistoryEventType.TASK_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Flaky"))
+                event(4, 3, HistoryEventType.TASK_STATE_ENTERED)
+                        .stateEnteredEventDetails(d -> d.name("Flaky"))
                         .build(),
                 event(5, 4, HistoryEventType.TASK_SCHEDULED).build(),
-                event(6, 3, HistoryEventType.FAIL_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Canary"))
+                event(6, 3, HistoryEventType.FAIL_STATE_ENTERED)
+                        .stateEnteredEventDetails(d -> d.name("Canary"))
                         .build(),
                 // The other branch's task fails (it would be retried) after the failing branch's Fail state.
-                event(7, 5, HistoryEventType.TASK_FAILED).taskFailedEventDetails(d -> d.error("Flaky.Busy")
-                        .cause("try again").resourceType("lambda").resource("invoke")).build(),
+                event(7, 5, HistoryEventType.TASK_FAILED)
+                        .taskFailedEventDetails(d -> d.error("Flaky.Busy")
+                                .cause("try again")
+                                .resourceType("lambda")
+                                .resource("invoke"))
+                        .build(),
                 event(8, 7, HistoryEventType.PARALLEL_STATE_FAILED).build(),
                 event(9, 8, HistoryEventType.EXECUTION_FAILED)
-                        .executionFailedEventDetails(d -> d.error("Canary.Failed").cause("7%")).build());
+                        .executionFailedEventDetails(
+                                d -> d.error("Canary.Failed").cause("7%"))
+                        .build());
     }
 
     private static ExecutionDescription failedWith(String error, String cause) {
-        return ExecutionDescription.of(DescribeExecutionResponse.builder().executionArn(ARN)
-                .stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:orders").status("FAILED")
-                .startDate(Instant.EPOCH).error(error).cause(cause).build());
+        return ExecutionDescription.of(DescribeExecutionResponse.builder()
+                .executionArn(ARN)
+                .stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:orders")
+                .status("FAILED")
+                .startDate(Instant.EPOCH)
+                .error(error)
+                .cause(cause)
+                .build());
     }
 
     @Test
@@ -102,8 +144,8 @@ class FailureReportsTest {
                 + "\"End\":true}}},{\"StartAt\":\"Canary\",\"States\":{\"Canary\":{\"Type\":\"Fail\","
                 + "\"Error\":\"Canary.Failed\",\"Cause\":\"7%\"}}}]}}}";
 
-        FailureReport report = FailureReports.from(failedWith("Canary.Failed", "7%"),
-                canaryFailsWhileFlakyTaskFailsToo(), definition);
+        FailureReport report =
+                FailureReports.from(failedWith("Canary.Failed", "7%"), canaryFailsWhileFlakyTaskFailsToo(), definition);
 
         assertThat(report.failedState()).contains("Canary");
         assertThat(report.resource()).isEmpty();
@@ -112,8 +154,8 @@ class FailureReportsTest {
 
     @Test
     void withoutTheDefinitionAFailStateStillOutranksAnotherBranchsTaskFailure() {
-        FailureReport report = FailureReports.from(failedWith("Canary.Failed", "7%"),
-                canaryFailsWhileFlakyTaskFailsToo(), null);
+        FailureReport report =
+                FailureReports.from(failedWith("Canary.Failed", "7%"), canaryFailsWhileFlakyTaskFailsToo(), null);
 
         assertThat(report.failedState()).contains("Canary");
     }
@@ -122,19 +164,28 @@ class FailureReportsTest {
     void aTaskFailureWhoseErrorEndedTheExecutionIsTheCauseEvenAfterAnotherBranchsFailState() {
         List<HistoryEvent> events = List.of(
                 event(1, 0, HistoryEventType.EXECUTION_STARTED).build(),
-                event(2, 1, HistoryEventType.PARALLEL_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Deploy"))
+                event(2, 1, HistoryEventType.PARALLEL_STATE_ENTERED)
+                        .stateEnteredEventDetails(d -> d.name("Deploy"))
                         .build(),
                 event(3, 2, HistoryEventType.PARALLEL_STATE_STARTED).build(),
-                event(4, 3, HistoryEventType.TASK_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Charge"))
+                event(4, 3, HistoryEventType.TASK_STATE_ENTERED)
+                        .stateEnteredEventDetails(d -> d.name("Charge"))
                         .build(),
                 event(5, 4, HistoryEventType.TASK_SCHEDULED).build(),
-                event(6, 5, HistoryEventType.TASK_FAILED).taskFailedEventDetails(d -> d.error("Payments.Down")
-                        .cause("503").resourceType("lambda").resource("invoke")).build(),
-                event(7, 3, HistoryEventType.FAIL_STATE_ENTERED).stateEnteredEventDetails(d -> d.name("Other"))
+                event(6, 5, HistoryEventType.TASK_FAILED)
+                        .taskFailedEventDetails(d -> d.error("Payments.Down")
+                                .cause("503")
+                                .resourceType("lambda")
+                                .resource("invoke"))
+                        .build(),
+                event(7, 3, HistoryEventType.FAIL_STATE_ENTERED)
+                        .stateEnteredEventDetails(d -> d.name("Other"))
                         .build(),
                 event(8, 7, HistoryEventType.PARALLEL_STATE_FAILED).build(),
                 event(9, 8, HistoryEventType.EXECUTION_FAILED)
-                        .executionFailedEventDetails(d -> d.error("Payments.Down").cause("503")).build());
+                        .executionFailedEventDetails(
+                                d -> d.error("Payments.Down").cause("503"))
+                        .build());
 
         FailureReport report = FailureReports.from(failedWith("Payments.Down", "503"), events, null);
 

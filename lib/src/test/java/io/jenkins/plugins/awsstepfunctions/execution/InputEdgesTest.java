@@ -42,11 +42,17 @@ class InputEdgesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"a\": 1 /* a comment */}", "// a comment\n{\"a\": 1}", "{\"a\": 1} // trailing",
-        "# yaml comment\n{}"})
+    @ValueSource(
+            strings = {
+                "{\"a\": 1 /* a comment */}",
+                "// a comment\n{\"a\": 1}",
+                "{\"a\": 1} // trailing",
+                "# yaml comment\n{}"
+            })
     void jsonWithCommentsIsRefusedAsInput(String text) {
         assertThatThrownBy(() -> ExecutionInput.ofJson("input", text))
-                .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("input: ");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("input: ");
     }
 
     @Test
@@ -67,14 +73,16 @@ class InputEdgesTest {
         list.add(list);
 
         assertThatThrownBy(() -> ExecutionInput.of("input", Map.of("items", list)))
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("input.items[0] contains itself");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("input.items[0] contains itself");
     }
 
     @Test
     void theSameMapTwiceSideBySideIsNoCycle() {
         Map<String, Object> shared = Map.of("k", "v");
 
-        assertThat(ExecutionInput.of("input", Map.of("a", shared, "b", List.of(shared, shared))).json())
+        assertThat(ExecutionInput.of("input", Map.of("a", shared, "b", List.of(shared, shared)))
+                        .json())
                 .contains("\"a\":{\"k\":\"v\"}");
     }
 
@@ -96,7 +104,8 @@ class InputEdgesTest {
         String deep = "[".repeat(5_000) + "]".repeat(5_000);
 
         assertThatThrownBy(() -> ExecutionInput.ofJson("input", deep))
-                .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("input: ");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("input: ");
     }
 
     @Test

@@ -49,7 +49,9 @@ class OperationsAgainstMotoTest {
     }
 
     private static StartRequest.Builder request(String stateMachineArn, String name, Object input) {
-        return StartRequest.builder().stateMachineArn(stateMachineArn).name(name)
+        return StartRequest.builder()
+                .stateMachineArn(stateMachineArn)
+                .name(name)
                 .input(ExecutionInput.of("input", input));
     }
 
@@ -67,22 +69,25 @@ class OperationsAgainstMotoTest {
     void startWithAMapInputSucceedsWithTheParsedOutput() {
         String arn = stateMachine("pass");
 
-        StartResult started = operations.start(request(arn, "map-input", Map.of("build", 42)).build());
+        StartResult started =
+                operations.start(request(arn, "map-input", Map.of("build", 42)).build());
 
         assertThat(started.outcome()).isEqualTo(StartResult.Outcome.STARTED);
         assertThat(started.executionArn().name()).isEqualTo("map-input");
         ExecutionDescription end = awaitEnd(started.executionArn());
         assertThat(end.state()).isEqualTo(ExecutionState.SUCCEEDED);
         assertThat(end.output()).isEqualTo(Map.of("greeting", "hello", "input", Map.of("build", 42L)));
-        assertThat(end.summary()).matches(java.util.regex.Pattern.quote(started.executionArn().toString())
-                + " SUCCEEDED after \\d+\\.\\d s");
+        assertThat(end.summary())
+                .matches(java.util.regex.Pattern.quote(started.executionArn().toString())
+                        + " SUCCEEDED after \\d+\\.\\d s");
     }
 
     @Test
     void startWithAJsonStringInputPassesItUnchanged() {
         String arn = stateMachine("pass");
 
-        StartResult started = operations.start(request(arn, "string-input", "{\"build\": \"b-7\"}").build());
+        StartResult started = operations.start(
+                request(arn, "string-input", "{\"build\": \"b-7\"}").build());
 
         assertThat(awaitEnd(started.executionArn()).output())
                 .isEqualTo(Map.of("greeting", "hello", "input", Map.of("build", "b-7")));
@@ -100,10 +105,13 @@ class OperationsAgainstMotoTest {
         for (int i = 0; i < values.size(); i++) {
             Map<String, Object> input = new LinkedHashMap<>();
             input.put("value", values.get(i));
-            ExecutionArn execution = operations.start(request(arn, "type-" + i, input).build()).executionArn();
+            ExecutionArn execution =
+                    operations.start(request(arn, "type-" + i, input).build()).executionArn();
             awaitEnd(execution);
 
-            assertThat(operations.output(execution)).as("output of %s", values.get(i)).isEqualTo(values.get(i));
+            assertThat(operations.output(execution))
+                    .as("output of %s", values.get(i))
+                    .isEqualTo(values.get(i));
         }
     }
 
@@ -122,21 +130,27 @@ class OperationsAgainstMotoTest {
     @Test
     void sameNameWithOtherInputIsExplained() {
         String arn = stateMachine("wait-then-succeed");
-        ExecutionArn first = operations.start(request(arn, "taken", Map.of("seconds", 30)).build()).executionArn();
+        ExecutionArn first = operations
+                .start(request(arn, "taken", Map.of("seconds", 30)).build())
+                .executionArn();
 
-        assertThatThrownBy(() -> operations.start(request(arn, "taken", Map.of("seconds", 31)).build()))
+        assertThatThrownBy(() -> operations.start(
+                        request(arn, "taken", Map.of("seconds", 31)).build()))
                 .isInstanceOf(StepFunctionsException.class)
-                .hasMessageStartingWith("StartExecution on " + arn + " failed: an execution with this name already"
-                        + " exists")
+                .hasMessageStartingWith(
+                        "StartExecution on " + arn + " failed: an execution with this name already" + " exists")
                 .hasMessageContaining("Use another name, or redrive: true to resume a failed execution of this name.")
-                .extracting(e -> ((StepFunctionsException) e).kind()).isEqualTo(StepFunctionsException.Kind.ALREADY_EXISTS);
+                .extracting(e -> ((StepFunctionsException) e).kind())
+                .isEqualTo(StepFunctionsException.Kind.ALREADY_EXISTS);
         operations.stop(first, "Test.Cleanup", "done");
     }
 
     @Test
     void describeReportsRunningThenSucceeded() {
         String arn = stateMachine("wait-then-succeed");
-        ExecutionArn execution = operations.start(request(arn, "running", Map.of("seconds", 1)).build()).executionArn();
+        ExecutionArn execution = operations
+                .start(request(arn, "running", Map.of("seconds", 1)).build())
+                .executionArn();
 
         ExecutionDescription running = operations.describe(execution);
         assertThat(running.state()).isEqualTo(ExecutionState.RUNNING);
@@ -153,7 +167,8 @@ class OperationsAgainstMotoTest {
     @Test
     void failureReportNamesTheFailStateWithItsErrorAndCause() {
         String arn = stateMachine("fail");
-        ExecutionArn execution = operations.start(request(arn, "failing", Map.of()).build()).executionArn();
+        ExecutionArn execution =
+                operations.start(request(arn, "failing", Map.of()).build()).executionArn();
 
         ExecutionDescription end = awaitEnd(execution);
         FailureReport report = operations.failureReport(end);
@@ -163,28 +178,34 @@ class OperationsAgainstMotoTest {
         assertThat(report.failedStateType()).contains("Fail");
         assertThat(report.error()).contains("Deployment.Rejected");
         assertThat(report.cause()).contains("The canary reported 42 errors");
-        assertThat(report.message()).isEqualTo("Execution " + execution + " FAILED in state 'Explode' (Fail):"
-                + " Deployment.Rejected: The canary reported 42 errors.");
+        assertThat(report.message())
+                .isEqualTo("Execution " + execution + " FAILED in state 'Explode' (Fail):"
+                        + " Deployment.Rejected: The canary reported 42 errors.");
     }
 
     @Test
     void failureReportNamesTheFailedStateInsideAMapIteration() {
         String arn = stateMachine("map-fail");
-        ExecutionArn execution = operations.start(request(arn, "map-fails", Map.of("items", List.of(1, 2, 3))).build())
+        ExecutionArn execution = operations
+                .start(request(arn, "map-fails", Map.of("items", List.of(1, 2, 3)))
+                        .build())
                 .executionArn();
 
         FailureReport report = operations.failureReport(awaitEnd(execution));
 
         assertThat(report.failedState()).contains("RejectItem");
         assertThat(report.enclosingStates()).containsExactly("Each[1]");
-        assertThat(report.message()).isEqualTo("Execution " + execution + " FAILED in state 'RejectItem' (Fail)"
-                + " inside Each[1]: Item.Rejected: item 2 is not allowed.");
+        assertThat(report.message())
+                .isEqualTo("Execution " + execution + " FAILED in state 'RejectItem' (Fail)"
+                        + " inside Each[1]: Item.Rejected: item 2 is not allowed.");
     }
 
     @Test
     void failureReportNamesTheFailedBranchStateInsideAParallel() {
         String arn = stateMachine("parallel-fail");
-        ExecutionArn execution = operations.start(request(arn, "parallel-fails", Map.of()).build()).executionArn();
+        ExecutionArn execution = operations
+                .start(request(arn, "parallel-fails", Map.of()).build())
+                .executionArn();
 
         FailureReport report = operations.failureReport(awaitEnd(execution));
 
@@ -197,21 +218,25 @@ class OperationsAgainstMotoTest {
     @Test
     void timedOutExecutionReportsTheTimeoutThatFired() {
         String arn = stateMachine("timeout");
-        ExecutionArn execution = operations.start(request(arn, "too-slow", Map.of()).build()).executionArn();
+        ExecutionArn execution =
+                operations.start(request(arn, "too-slow", Map.of()).build()).executionArn();
 
         ExecutionDescription end = awaitEnd(execution);
         FailureReport report = operations.failureReport(end);
 
         assertThat(end.state()).isEqualTo(ExecutionState.TIMED_OUT);
         assertThat(report.timeout()).contains("the state machine's TimeoutSeconds (1 s)");
-        assertThat(report.message()).isEqualTo("Execution " + execution + " TIMED_OUT while in state 'TooLong'"
-                + " (Wait): the state machine's TimeoutSeconds (1 s) elapsed.");
+        assertThat(report.message())
+                .isEqualTo("Execution " + execution + " TIMED_OUT while in state 'TooLong'"
+                        + " (Wait): the state machine's TimeoutSeconds (1 s) elapsed.");
     }
 
     @Test
     void stoppedExecutionIsAbortedAndItsReportSaysWhere() {
         String arn = stateMachine("wait-then-succeed");
-        ExecutionArn execution = operations.start(request(arn, "to-stop", Map.of("seconds", 60)).build()).executionArn();
+        ExecutionArn execution = operations
+                .start(request(arn, "to-stop", Map.of("seconds", 60)).build())
+                .executionArn();
         awaitStateEntered(execution, "Wait");
 
         operations.stop(execution, "Build.Aborted", "aborted by a test");
@@ -225,19 +250,22 @@ class OperationsAgainstMotoTest {
     @Test
     void outputOfAFailedExecutionFailsWithTheReport() {
         String arn = stateMachine("fail");
-        ExecutionArn execution = operations.start(request(arn, "no-output", Map.of()).build()).executionArn();
+        ExecutionArn execution =
+                operations.start(request(arn, "no-output", Map.of()).build()).executionArn();
         awaitEnd(execution);
 
         assertThatThrownBy(() -> operations.output(execution))
                 .isInstanceOf(ExecutionNotSucceededException.class)
                 .hasMessageContaining("FAILED in state 'Explode'")
-                .satisfies(e -> assertThat(((ExecutionNotSucceededException) e).report()).isPresent());
+                .satisfies(e -> assertThat(((ExecutionNotSucceededException) e).report())
+                        .isPresent());
     }
 
     @Test
     void outputOfARunningExecutionSaysItIsStillRunning() {
         String arn = stateMachine("wait-then-succeed");
-        ExecutionArn execution = operations.start(request(arn, "not-yet", Map.of("seconds", 60)).build())
+        ExecutionArn execution = operations
+                .start(request(arn, "not-yet", Map.of("seconds", 60)).build())
                 .executionArn();
 
         assertThatThrownBy(() -> operations.output(execution))
@@ -267,7 +295,8 @@ class OperationsAgainstMotoTest {
     void startOrRedriveNeedsAName() {
         String arn = stateMachine("pass");
 
-        assertThatThrownBy(() -> operations.startOrRedrive(StartRequest.builder().stateMachineArn(arn).build()))
+        assertThatThrownBy(() -> operations.startOrRedrive(
+                        StartRequest.builder().stateMachineArn(arn).build()))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("name: is required with redrive: true: the execution to redrive is found by its name");
     }
@@ -280,14 +309,16 @@ class OperationsAgainstMotoTest {
         assertThatThrownBy(() -> operations.describe(missing))
                 .isInstanceOf(StepFunctionsException.class)
                 .hasMessageStartingWith("DescribeExecution on " + missing + " failed: the execution does not exist")
-                .extracting(e -> ((StepFunctionsException) e).kind()).isEqualTo(StepFunctionsException.Kind.NOT_FOUND);
+                .extracting(e -> ((StepFunctionsException) e).kind())
+                .isEqualTo(StepFunctionsException.Kind.NOT_FOUND);
     }
 
     @Test
     void missingStateMachineIsExplained() {
         String missing = "arn:aws:states:us-east-1:" + MotoServer.ACCOUNT_ID + ":stateMachine:does-not-exist";
 
-        assertThatThrownBy(() -> operations.start(request(missing, "x", Map.of()).build()))
+        assertThatThrownBy(
+                        () -> operations.start(request(missing, "x", Map.of()).build()))
                 .isInstanceOf(StepFunctionsException.class)
                 .hasMessageStartingWith("StartExecution on " + missing + " failed: the state machine does not exist");
     }
@@ -296,14 +327,17 @@ class OperationsAgainstMotoTest {
     @ValueSource(strings = {"bad name", "feature/x", "a:b"})
     void badNamesAreRefusedBeforeAnyCall(String name) {
         assertThatThrownBy(() -> StartRequest.builder()
-                .stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:x").name(name).build())
+                        .stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:x")
+                        .name(name)
+                        .build())
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("name: '" + name + "' contains");
     }
 
     @Test
     void badArnsAreRefusedBeforeAnyCall() {
-        assertThatThrownBy(() -> StartRequest.builder().stateMachineArn("orders").build())
+        assertThatThrownBy(
+                        () -> StartRequest.builder().stateMachineArn("orders").build())
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("stateMachineArn: 'orders' is not a state machine ARN");
         assertThatThrownBy(() -> operations.describe(ExecutionArn.parse("executionArn", "orders")))
@@ -312,12 +346,13 @@ class OperationsAgainstMotoTest {
 
     @Test
     void expressExecutionsCannotBeDescribed() {
-        ExecutionArn express = ExecutionArn.parse("executionArn",
-                "arn:aws:states:us-east-1:123456789012:express:orders:e1:0f9c");
+        ExecutionArn express =
+                ExecutionArn.parse("executionArn", "arn:aws:states:us-east-1:123456789012:express:orders:e1:0f9c");
 
         assertThatThrownBy(() -> operations.describe(express))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("is an EXPRESS execution; Step Functions cannot describe, stop or wait for those");
+                .hasMessageContaining(
+                        "is an EXPRESS execution; Step Functions cannot describe, stop or wait for those");
     }
 
     /** moto ignores a stop that comes before its interpreter entered the first state; AWS does not. */

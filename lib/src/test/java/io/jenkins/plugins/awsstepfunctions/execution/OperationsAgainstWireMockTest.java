@@ -35,7 +35,9 @@ class OperationsAgainstWireMockTest {
     private static final CredentialsSource KEYS = CredentialsSource.staticKeys("AKIAWIREMOCKKEY00001", "secret", null);
 
     @RegisterExtension
-    static WireMockExtension service = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension service = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private StepFunctionsClients clients;
     private ClientLease lease;
@@ -44,9 +46,14 @@ class OperationsAgainstWireMockTest {
     @BeforeEach
     void connect() {
         clients = new StepFunctionsClients();
-        lease = clients.lease(ConnectionSettings.builder().region("us-east-1").endpointUrl(service.baseUrl())
-                .clientSettings(ClientSettings.fromMap("clientConfig", Map.of("retries", Map.of("mode", "standard",
-                        "total_max_attempts", 3)))).build(), KEYS);
+        lease = clients.lease(
+                ConnectionSettings.builder()
+                        .region("us-east-1")
+                        .endpointUrl(service.baseUrl())
+                        .clientSettings(ClientSettings.fromMap(
+                                "clientConfig", Map.of("retries", Map.of("mode", "standard", "total_max_attempts", 3))))
+                        .build(),
+                KEYS);
         operations = new StepFunctionsOperations(lease.sfn());
     }
 
@@ -70,17 +77,33 @@ class OperationsAgainstWireMockTest {
     }
 
     private static StartRequest request() {
-        return StartRequest.builder().stateMachineArn(STATE_MACHINE).name("build-7")
-                .input(ExecutionInput.of("input", Map.of("order", 1))).build();
+        return StartRequest.builder()
+                .stateMachineArn(STATE_MACHINE)
+                .name("build-7")
+                .input(ExecutionInput.of("input", Map.of("order", 1)))
+                .build();
     }
 
     @Test
     void syncExecutionReturnsItsOutputAndBilling() {
-        service.stubFor(operation("StartSyncExecution").willReturn(jsonResponse(Map.of(
-                "executionArn", "arn:aws:states:us-east-1:123456789012:express:orders:build-7:0f9c",
-                "stateMachineArn", STATE_MACHINE, "name", "build-7", "status", "SUCCEEDED",
-                "startDate", 1.7645e9, "stopDate", 1.7645e9 + 0.2, "output", "{\"total\":12.5}",
-                "billingDetails", Map.of("billedDurationInMilliseconds", 200, "billedMemoryUsedInMB", 64)))));
+        service.stubFor(operation("StartSyncExecution")
+                .willReturn(jsonResponse(Map.of(
+                        "executionArn",
+                        "arn:aws:states:us-east-1:123456789012:express:orders:build-7:0f9c",
+                        "stateMachineArn",
+                        STATE_MACHINE,
+                        "name",
+                        "build-7",
+                        "status",
+                        "SUCCEEDED",
+                        "startDate",
+                        1.7645e9,
+                        "stopDate",
+                        1.7645e9 + 0.2,
+                        "output",
+                        "{\"total\":12.5}",
+                        "billingDetails",
+                        Map.of("billedDurationInMilliseconds", 200, "billedMemoryUsedInMB", 64)))));
 
         SyncExecutionResult result = operations.startSync(request());
 
@@ -97,47 +120,77 @@ class OperationsAgainstWireMockTest {
 
     @Test
     void failedSyncExecutionExplainsItsErrorAndCause() {
-        service.stubFor(operation("StartSyncExecution").willReturn(jsonResponse(Map.of(
-                "executionArn", "arn:aws:states:us-east-1:123456789012:express:orders:build-7:0f9c",
-                "status", "FAILED", "startDate", 1.7645e9, "stopDate", 1.7645e9,
-                "error", "Lambda.Unknown", "cause", "{\"errorMessage\":\"boom\",\"errorType\":\"RuntimeError\"}"))));
+        service.stubFor(operation("StartSyncExecution")
+                .willReturn(jsonResponse(Map.of(
+                        "executionArn",
+                        "arn:aws:states:us-east-1:123456789012:express:orders:build-7:0f9c",
+                        "status",
+                        "FAILED",
+                        "startDate",
+                        1.7645e9,
+                        "stopDate",
+                        1.7645e9,
+                        "error",
+                        "Lambda.Unknown",
+                        "cause",
+                        "{\"errorMessage\":\"boom\",\"errorType\":\"RuntimeError\"}"))));
 
         SyncExecutionResult result = operations.startSync(request());
 
         assertThat(result.state()).isEqualTo(ExecutionState.FAILED);
-        assertThat(result.failureMessage()).isEqualTo("Express execution"
-                + " arn:aws:states:us-east-1:123456789012:express:orders:build-7:0f9c FAILED: Lambda.Unknown:"
-                + " RuntimeError: boom.");
+        assertThat(result.failureMessage())
+                .isEqualTo("Express execution"
+                        + " arn:aws:states:us-east-1:123456789012:express:orders:build-7:0f9c FAILED: Lambda.Unknown:"
+                        + " RuntimeError: boom.");
     }
 
     @Test
     void timedOutSyncExecutionSaysWhichLimitsMayHaveFired() {
-        service.stubFor(operation("StartSyncExecution").willReturn(jsonResponse(Map.of(
-                "executionArn", "arn:aws:states:us-east-1:123456789012:express:orders:build-7:0f9c",
-                "status", "TIMED_OUT", "startDate", 1.7645e9, "stopDate", 1.7645e9 + 300))));
+        service.stubFor(operation("StartSyncExecution")
+                .willReturn(jsonResponse(Map.of(
+                        "executionArn",
+                        "arn:aws:states:us-east-1:123456789012:express:orders:build-7:0f9c",
+                        "status",
+                        "TIMED_OUT",
+                        "startDate",
+                        1.7645e9,
+                        "stopDate",
+                        1.7645e9 + 300))));
 
         SyncExecutionResult result = operations.startSync(request());
 
         assertThat(result.state()).isEqualTo(ExecutionState.TIMED_OUT);
-        assertThat(result.failureMessage()).endsWith("TIMED_OUT (the state machine's TimeoutSeconds, or the 5-minute"
-                + " limit of synchronous executions).");
+        assertThat(result.failureMessage())
+                .endsWith("TIMED_OUT (the state machine's TimeoutSeconds, or the 5-minute"
+                        + " limit of synchronous executions).");
     }
 
     @Test
     void redrivableFailedExecutionIsRedrivenWithAStableClientToken() {
-        service.stubFor(operation("DescribeExecution").willReturn(jsonResponse(description("FAILED",
-                "redriveStatus", "REDRIVABLE", "redriveCount", 2, "error", "X", "stopDate", 1.7646e9))));
+        service.stubFor(operation("DescribeExecution")
+                .willReturn(jsonResponse(description(
+                        "FAILED",
+                        "redriveStatus",
+                        "REDRIVABLE",
+                        "redriveCount",
+                        2,
+                        "error",
+                        "X",
+                        "stopDate",
+                        1.7646e9))));
         service.stubFor(operation("RedriveExecution").willReturn(jsonResponse(Map.of("redriveDate", 1.7647e9))));
 
         StartResult result = operations.startOrRedrive(request());
 
         assertThat(result.outcome()).isEqualTo(StartResult.Outcome.REDRIVEN);
         assertThat(result.executionArn().toString()).isEqualTo(EXECUTION);
-        service.verify(1, postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.RedriveExecution"))
-                .withRequestBody(matchingJsonPath("$.executionArn", equalTo(EXECUTION)))
-                .withRequestBody(matchingJsonPath("$.clientToken",
-                        equalTo(StepFunctionsOperations.redriveToken(EXECUTION, 2)))));
+        service.verify(
+                1,
+                postRequestedFor(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.RedriveExecution"))
+                        .withRequestBody(matchingJsonPath("$.executionArn", equalTo(EXECUTION)))
+                        .withRequestBody(matchingJsonPath(
+                                "$.clientToken", equalTo(StepFunctionsOperations.redriveToken(EXECUTION, 2)))));
     }
 
     @Test
@@ -151,9 +204,13 @@ class OperationsAgainstWireMockTest {
 
     @Test
     void notRedrivableExecutionIsExplainedWithTheServicesReasonAndNotRedriven() {
-        service.stubFor(operation("DescribeExecution").willReturn(jsonResponse(description("TIMED_OUT",
-                "redriveStatus", "NOT_REDRIVABLE",
-                "redriveStatusReason", "Execution is older than the 14-day redrive window"))));
+        service.stubFor(operation("DescribeExecution")
+                .willReturn(jsonResponse(description(
+                        "TIMED_OUT",
+                        "redriveStatus",
+                        "NOT_REDRIVABLE",
+                        "redriveStatusReason",
+                        "Execution is older than the 14-day redrive window"))));
 
         assertThatThrownBy(() -> operations.startOrRedrive(request()))
                 .isInstanceOf(StepFunctionsException.class)
@@ -162,15 +219,18 @@ class OperationsAgainstWireMockTest {
                         + " window). Start a new execution under another name instead.")
                 .extracting(e -> ((StepFunctionsException) e).kind())
                 .isEqualTo(StepFunctionsException.Kind.NOT_REDRIVABLE);
-        service.verify(0, postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.RedriveExecution")));
+        service.verify(
+                0,
+                postRequestedFor(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.RedriveExecution")));
     }
 
     @Test
     void redriveRefusedByTheServiceIsExplained() {
         service.stubFor(operation("DescribeExecution").willReturn(jsonResponse(description("ABORTED"))));
-        service.stubFor(operation("RedriveExecution").willReturn(serviceError(400, "ExecutionNotRedrivable",
-                "Execution with the given ARN was aborted by a user")));
+        service.stubFor(operation("RedriveExecution")
+                .willReturn(serviceError(
+                        400, "ExecutionNotRedrivable", "Execution with the given ARN was aborted by a user")));
 
         assertThatThrownBy(() -> operations.startOrRedrive(request()))
                 .isInstanceOf(StepFunctionsException.class)
@@ -180,8 +240,8 @@ class OperationsAgainstWireMockTest {
 
     @Test
     void pendingRedriveIsNotFinishedAndIsLeftAlone() {
-        service.stubFor(operation("DescribeExecution").willReturn(jsonResponse(description("PENDING_REDRIVE",
-                "redriveCount", 1))));
+        service.stubFor(operation("DescribeExecution")
+                .willReturn(jsonResponse(description("PENDING_REDRIVE", "redriveCount", 1))));
 
         ExecutionDescription described = operations.describe(ExecutionArn.parse("a", EXECUTION));
         StartResult result = operations.startOrRedrive(request());
@@ -194,20 +254,31 @@ class OperationsAgainstWireMockTest {
 
     @Test
     void throttlingThenSuccessIsRetriedTransparently() {
-        service.stubFor(operation("DescribeExecution").inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(serviceError(400, "ThrottlingException", "Rate exceeded")).willSetStateTo("once"));
-        service.stubFor(operation("DescribeExecution").inScenario("throttle").whenScenarioStateIs("once")
+        service.stubFor(operation("DescribeExecution")
+                .inScenario("throttle")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(serviceError(400, "ThrottlingException", "Rate exceeded"))
+                .willSetStateTo("once"));
+        service.stubFor(operation("DescribeExecution")
+                .inScenario("throttle")
+                .whenScenarioStateIs("once")
                 .willReturn(jsonResponse(description("RUNNING"))));
 
-        assertThat(operations.describe(ExecutionArn.parse("a", EXECUTION)).state()).isEqualTo(ExecutionState.RUNNING);
+        assertThat(operations.describe(ExecutionArn.parse("a", EXECUTION)).state())
+                .isEqualTo(ExecutionState.RUNNING);
         service.verify(2, postRequestedFor(urlEqualTo("/")));
     }
 
     @Test
     void serverErrorThenSuccessIsRetriedTransparently() {
-        service.stubFor(operation("DescribeExecution").inScenario("5xx").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(serviceError(500, "InternalFailure", "oops")).willSetStateTo("once"));
-        service.stubFor(operation("DescribeExecution").inScenario("5xx").whenScenarioStateIs("once")
+        service.stubFor(operation("DescribeExecution")
+                .inScenario("5xx")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(serviceError(500, "InternalFailure", "oops"))
+                .willSetStateTo("once"));
+        service.stubFor(operation("DescribeExecution")
+                .inScenario("5xx")
+                .whenScenarioStateIs("once")
                 .willReturn(jsonResponse(description("SUCCEEDED", "output", "\"done\""))));
 
         ExecutionDescription described = operations.describe(ExecutionArn.parse("a", EXECUTION));
@@ -218,93 +289,183 @@ class OperationsAgainstWireMockTest {
 
     @Test
     void throttlingThatOutlastsTheRetriesIsExplained() {
-        service.stubFor(operation("DescribeExecution")
-                .willReturn(serviceError(400, "ThrottlingException", "Rate exceeded")));
+        service.stubFor(
+                operation("DescribeExecution").willReturn(serviceError(400, "ThrottlingException", "Rate exceeded")));
 
         assertThatThrownBy(() -> operations.describe(ExecutionArn.parse("a", EXECUTION)))
                 .isInstanceOf(StepFunctionsException.class)
-                .hasMessage("DescribeExecution on " + EXECUTION + " failed: throttled after 3 attempts (AWS said: Rate"
-                        + " exceeded). The DescribeExecution quota is shared by every caller in the account and region;"
-                        + " poll less often (a longer pollInterval, a lower rate budget) or raise clientConfig.retries.")
-                .extracting(e -> ((StepFunctionsException) e).kind()).isEqualTo(StepFunctionsException.Kind.THROTTLED);
+                .hasMessage(
+                        "DescribeExecution on " + EXECUTION + " failed: throttled after 3 attempts (AWS said: Rate"
+                                + " exceeded). The DescribeExecution quota is shared by every caller in the account and region;"
+                                + " poll less often (a longer pollInterval, a lower rate budget) or raise clientConfig.retries.")
+                .extracting(e -> ((StepFunctionsException) e).kind())
+                .isEqualTo(StepFunctionsException.Kind.THROTTLED);
     }
 
     @Test
     void accessDeniedNamesTheIamActionToGrant() {
-        service.stubFor(operation("DescribeExecution").willReturn(serviceError(400, "AccessDeniedException",
-                "User: arn:aws:iam::123456789012:user/jenkins is not authorized to perform: states:DescribeExecution")));
+        service.stubFor(
+                operation("DescribeExecution")
+                        .willReturn(
+                                serviceError(
+                                        400,
+                                        "AccessDeniedException",
+                                        "User: arn:aws:iam::123456789012:user/jenkins is not authorized to perform: states:DescribeExecution")));
 
         assertThatThrownBy(() -> operations.describe(ExecutionArn.parse("a", EXECUTION)))
                 .isInstanceOf(StepFunctionsException.class)
                 .hasMessageStartingWith("DescribeExecution on " + EXECUTION + " failed: access denied (AWS said: User:")
-                .hasMessageContaining("The credentials need the IAM permission states:DescribeExecution on this"
-                        + " resource")
+                .hasMessageContaining(
+                        "The credentials need the IAM permission states:DescribeExecution on this" + " resource")
                 .extracting(e -> ((StepFunctionsException) e).kind())
                 .isEqualTo(StepFunctionsException.Kind.ACCESS_DENIED);
     }
 
     @Test
     void failureReportWithoutHistoryPermissionKeepsTheErrorAndSaysWhatIsMissing() {
-        service.stubFor(operation("GetExecutionHistory").willReturn(serviceError(400, "AccessDeniedException",
-                "not authorized to perform: states:GetExecutionHistory")));
-        service.stubFor(operation("DescribeExecution").willReturn(jsonResponse(description("FAILED",
-                "error", "Deploy.Failed", "cause", "bad config"))));
+        service.stubFor(operation("GetExecutionHistory")
+                .willReturn(serviceError(
+                        400, "AccessDeniedException", "not authorized to perform: states:GetExecutionHistory")));
+        service.stubFor(operation("DescribeExecution")
+                .willReturn(jsonResponse(description("FAILED", "error", "Deploy.Failed", "cause", "bad config"))));
 
         FailureReport report = operations.failureReport(operations.describe(ExecutionArn.parse("a", EXECUTION)));
 
-        assertThat(report.message()).startsWith("Execution " + EXECUTION + " FAILED: Deploy.Failed: bad config."
-                + " (The failing state is unknown: GetExecutionHistory on " + EXECUTION + " failed: access denied")
+        assertThat(report.message())
+                .startsWith("Execution " + EXECUTION + " FAILED: Deploy.Failed: bad config."
+                        + " (The failing state is unknown: GetExecutionHistory on " + EXECUTION
+                        + " failed: access denied")
                 .contains("states:GetExecutionHistory");
     }
 
     @Test
     void taskFailureNamesTheResourceAndTheLambdaErrorMessage() {
-        service.stubFor(operation("DescribeExecution").willReturn(jsonResponse(description("FAILED",
-                "error", "Lambda.ServiceException", "cause", "{\"errorMessage\":\"card declined\",\"errorType\":\"PaymentError\"}"))));
-        service.stubFor(operation("GetExecutionHistory").willReturn(jsonResponse(Map.of("events", List.of(
-                event(1, 0, "ExecutionStarted", Map.of()),
-                event(2, 1, "TaskStateEntered", Map.of("stateEnteredEventDetails", Map.of("name", "Charge"))),
-                event(3, 2, "TaskScheduled", Map.of()),
-                event(4, 3, "TaskStarted", Map.of()),
-                event(5, 4, "TaskFailed", Map.of("taskFailedEventDetails", Map.of("resourceType", "lambda",
-                        "resource", "invoke", "error", "Lambda.ServiceException",
-                        "cause", "{\"errorMessage\":\"card declined\",\"errorType\":\"PaymentError\"}"))),
-                event(6, 5, "ExecutionFailed", Map.of("executionFailedEventDetails", Map.of(
-                        "error", "Lambda.ServiceException",
-                        "cause", "{\"errorMessage\":\"card declined\",\"errorType\":\"PaymentError\"}"))))))));
-        service.stubFor(operation("DescribeStateMachineForExecution").willReturn(jsonResponse(Map.of(
-                "stateMachineArn", STATE_MACHINE, "name", "orders", "definition", "{}", "roleArn", "arn:aws:iam::1:role/r",
-                "updateDate", 1.7e9))));
+        service.stubFor(operation("DescribeExecution")
+                .willReturn(jsonResponse(description(
+                        "FAILED",
+                        "error",
+                        "Lambda.ServiceException",
+                        "cause",
+                        "{\"errorMessage\":\"card declined\",\"errorType\":\"PaymentError\"}"))));
+        service.stubFor(
+                operation("GetExecutionHistory")
+                        .willReturn(
+                                jsonResponse(
+                                        Map.of(
+                                                "events",
+                                                List.of(
+                                                        event(1, 0, "ExecutionStarted", Map.of()),
+                                                        event(
+                                                                2,
+                                                                1,
+                                                                "TaskStateEntered",
+                                                                Map.of(
+                                                                        "stateEnteredEventDetails",
+                                                                        Map.of("name", "Charge"))),
+                                                        event(3, 2, "TaskScheduled", Map.of()),
+                                                        event(4, 3, "TaskStarted", Map.of()),
+                                                        event(
+                                                                5,
+                                                                4,
+                                                                "TaskFailed",
+                                                                Map.of(
+                                                                        "taskFailedEventDetails",
+                                                                        Map.of(
+                                                                                "resourceType",
+                                                                                "lambda",
+                                                                                "resource",
+                                                                                "invoke",
+                                                                                "error",
+                                                                                "Lambda.ServiceException",
+                                                                                "cause",
+                                                                                "{\"errorMessage\":\"card declined\",\"errorType\":\"PaymentError\"}"))),
+                                                        event(
+                                                                6,
+                                                                5,
+                                                                "ExecutionFailed",
+                                                                Map.of(
+                                                                        "executionFailedEventDetails",
+                                                                        Map.of(
+                                                                                "error", "Lambda.ServiceException",
+                                                                                "cause",
+                                                                                        "{\"errorMessage\":\"card declined\",\"errorType\":\"PaymentError\"}"))))))));
+        service.stubFor(operation("DescribeStateMachineForExecution")
+                .willReturn(jsonResponse(Map.of(
+                        "stateMachineArn",
+                        STATE_MACHINE,
+                        "name",
+                        "orders",
+                        "definition",
+                        "{}",
+                        "roleArn",
+                        "arn:aws:iam::1:role/r",
+                        "updateDate",
+                        1.7e9))));
 
         FailureReport report = operations.failureReport(operations.describe(ExecutionArn.parse("a", EXECUTION)));
 
         assertThat(report.resource()).contains("lambda:invoke");
-        assertThat(report.message()).isEqualTo("Execution " + EXECUTION + " FAILED in state 'Charge' (Task,"
-                + " resource lambda:invoke): Lambda.ServiceException: PaymentError: card declined.");
+        assertThat(report.message())
+                .isEqualTo("Execution " + EXECUTION + " FAILED in state 'Charge' (Task,"
+                        + " resource lambda:invoke): Lambda.ServiceException: PaymentError: card declined.");
     }
 
     @Test
     void stateTimeoutNamesTheStatesTimeoutSecondsFromTheDefinition() {
-        service.stubFor(operation("DescribeExecution").willReturn(jsonResponse(description("FAILED",
-                "error", "States.Timeout"))));
-        service.stubFor(operation("GetExecutionHistory").willReturn(jsonResponse(Map.of("events", List.of(
-                event(1, 0, "ExecutionStarted", Map.of()),
-                event(2, 1, "TaskStateEntered", Map.of("stateEnteredEventDetails", Map.of("name", "Call"))),
-                event(3, 2, "TaskTimedOut", Map.of("taskTimedOutEventDetails", Map.of("resourceType", "lambda",
-                        "resource", "invoke", "error", "States.Timeout"))),
-                event(4, 3, "ExecutionFailed", Map.of("executionFailedEventDetails",
-                        Map.of("error", "States.Timeout"))))))));
-        service.stubFor(operation("DescribeStateMachineForExecution").willReturn(jsonResponse(Map.of(
-                "stateMachineArn", STATE_MACHINE, "name", "orders", "roleArn", "arn:aws:iam::1:role/r",
-                "updateDate", 1.7e9, "definition", "{\"StartAt\":\"Outer\",\"States\":{\"Outer\":{\"Type\":\"Parallel\","
-                        + "\"End\":true,\"Branches\":[{\"StartAt\":\"Call\",\"States\":{\"Call\":{\"Type\":\"Task\","
-                        + "\"Resource\":\"arn:aws:states:::lambda:invoke\",\"TimeoutSeconds\":5,\"End\":true}}}]}}}"))));
+        service.stubFor(operation("DescribeExecution")
+                .willReturn(jsonResponse(description("FAILED", "error", "States.Timeout"))));
+        service.stubFor(operation("GetExecutionHistory")
+                .willReturn(jsonResponse(Map.of(
+                        "events",
+                        List.of(
+                                event(1, 0, "ExecutionStarted", Map.of()),
+                                event(
+                                        2,
+                                        1,
+                                        "TaskStateEntered",
+                                        Map.of("stateEnteredEventDetails", Map.of("name", "Call"))),
+                                event(
+                                        3,
+                                        2,
+                                        "TaskTimedOut",
+                                        Map.of(
+                                                "taskTimedOutEventDetails",
+                                                Map.of(
+                                                        "resourceType",
+                                                        "lambda",
+                                                        "resource",
+                                                        "invoke",
+                                                        "error",
+                                                        "States.Timeout"))),
+                                event(
+                                        4,
+                                        3,
+                                        "ExecutionFailed",
+                                        Map.of("executionFailedEventDetails", Map.of("error", "States.Timeout"))))))));
+        service.stubFor(
+                operation("DescribeStateMachineForExecution")
+                        .willReturn(
+                                jsonResponse(
+                                        Map.of(
+                                                "stateMachineArn",
+                                                STATE_MACHINE,
+                                                "name",
+                                                "orders",
+                                                "roleArn",
+                                                "arn:aws:iam::1:role/r",
+                                                "updateDate",
+                                                1.7e9,
+                                                "definition",
+                                                "{\"StartAt\":\"Outer\",\"States\":{\"Outer\":{\"Type\":\"Parallel\","
+                                                        + "\"End\":true,\"Branches\":[{\"StartAt\":\"Call\",\"States\":{\"Call\":{\"Type\":\"Task\","
+                                                        + "\"Resource\":\"arn:aws:states:::lambda:invoke\",\"TimeoutSeconds\":5,\"End\":true}}}]}}}"))));
 
         FailureReport report = operations.failureReport(operations.describe(ExecutionArn.parse("a", EXECUTION)));
 
         assertThat(report.timeout()).contains("the TimeoutSeconds of state 'Call' (5 s)");
-        assertThat(report.message()).isEqualTo("Execution " + EXECUTION + " FAILED in state 'Call' (Task, resource"
-                + " lambda:invoke): the TimeoutSeconds of state 'Call' (5 s) elapsed: States.Timeout.");
+        assertThat(report.message())
+                .isEqualTo("Execution " + EXECUTION + " FAILED in state 'Call' (Task, resource"
+                        + " lambda:invoke): the TimeoutSeconds of state 'Call' (5 s) elapsed: States.Timeout.");
     }
 
     @Test
@@ -314,10 +475,16 @@ class OperationsAgainstWireMockTest {
             closedPort = socket.getLocalPort();
         }
         String endpoint = "http://127.0.0.1:" + closedPort;
-        try (ClientLease closed = clients.lease(ConnectionSettings.builder().region("us-east-1").endpointUrl(endpoint)
-                .clientSettings(ClientSettings.fromMap("clientConfig", Map.of("retries", Map.of("total_max_attempts",
-                        1)))).build(), KEYS)) {
-            assertThatThrownBy(() -> new StepFunctionsOperations(closed.sfn()).describe(ExecutionArn.parse("a", EXECUTION)))
+        try (ClientLease closed = clients.lease(
+                ConnectionSettings.builder()
+                        .region("us-east-1")
+                        .endpointUrl(endpoint)
+                        .clientSettings(ClientSettings.fromMap(
+                                "clientConfig", Map.of("retries", Map.of("total_max_attempts", 1))))
+                        .build(),
+                KEYS)) {
+            assertThatThrownBy(() ->
+                            new StepFunctionsOperations(closed.sfn()).describe(ExecutionArn.parse("a", EXECUTION)))
                     .isInstanceOf(StepFunctionsException.class)
                     .hasMessage("DescribeExecution on " + EXECUTION + " failed: could not reach Step Functions at "
                             + endpoint + " (us-east-1): the connection was refused; check endpointUrl, proxies and"

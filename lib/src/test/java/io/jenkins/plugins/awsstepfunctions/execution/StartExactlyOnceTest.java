@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 class StartExactlyOnceTest {
 
     @RegisterExtension
-    static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort())
+    static WireMockExtension wireMock = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
             .build();
 
     private final MotoServer moto;
@@ -55,9 +56,18 @@ class StartExactlyOnceTest {
         wireMock.stubFor(WireMockStubs.proxyTo(moto));
         clients = new StepFunctionsClients();
         // One-second read timeout: an answer held back longer is lost, and the SDK sends the request again.
-        lease = clients.lease(ConnectionSettings.builder().region(MotoServer.REGION).endpointUrl(wireMock.baseUrl())
-                .clientSettings(ClientSettings.fromMap("clientConfig", Map.of("read_timeout", 1,
-                        "retries", Map.of("mode", "standard", "total_max_attempts", 3)))).build(),
+        lease = clients.lease(
+                ConnectionSettings.builder()
+                        .region(MotoServer.REGION)
+                        .endpointUrl(wireMock.baseUrl())
+                        .clientSettings(ClientSettings.fromMap(
+                                "clientConfig",
+                                Map.of(
+                                        "read_timeout",
+                                        1,
+                                        "retries",
+                                        Map.of("mode", "standard", "total_max_attempts", 3))))
+                        .build(),
                 MotoServer.credentials());
         operations = new StepFunctionsOperations(lease.sfn());
         direct = moto.sfnClient();
@@ -71,19 +81,27 @@ class StartExactlyOnceTest {
     }
 
     private void loseTheFirstStartAnswer() {
-        wireMock.stubFor(WireMockStubs.operation("StartExecution").inScenario("lost answer")
+        wireMock.stubFor(WireMockStubs.operation("StartExecution")
+                .inScenario("lost answer")
                 .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(WireMock.aResponse().proxiedFrom(moto.endpoint().toString()).withFixedDelay(3000))
+                .willReturn(WireMock.aResponse()
+                        .proxiedFrom(moto.endpoint().toString())
+                        .withFixedDelay(3000))
                 .willSetStateTo("answer lost"));
     }
 
     private int executionsOf(String stateMachine) {
-        return direct.listExecutions(b -> b.stateMachineArn(stateMachine)).executions().size();
+        return direct.listExecutions(b -> b.stateMachineArn(stateMachine))
+                .executions()
+                .size();
     }
 
     private static StartRequest request(String stateMachine, String name, Map<String, Object> input) {
-        return StartRequest.builder().stateMachineArn(stateMachine).name(name)
-                .input(ExecutionInput.of("input", input)).build();
+        return StartRequest.builder()
+                .stateMachineArn(stateMachine)
+                .name(name)
+                .input(ExecutionInput.of("input", input))
+                .build();
     }
 
     @Test
@@ -93,8 +111,10 @@ class StartExactlyOnceTest {
 
         StartResult started = operations.start(request(stateMachine, "lost-1", Map.of("seconds", 30)));
 
-        wireMock.verify(2, postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution")));
+        wireMock.verify(
+                2,
+                postRequestedFor(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution")));
         assertThat(started.executionArn().name()).isEqualTo("lost-1");
         assertThat(executionsOf(stateMachine)).isEqualTo(1);
     }
@@ -134,7 +154,8 @@ class StartExactlyOnceTest {
         Executions.awaitEnd(direct, other.executionArn().toString(), Duration.ofSeconds(30));
 
         assertThatThrownBy(() -> operations.start(request(stateMachine, "taken-1", Map.of("k", "v")), firstAttempt))
-                .isInstanceOfSatisfying(StepFunctionsException.class,
+                .isInstanceOfSatisfying(
+                        StepFunctionsException.class,
                         e -> assertThat(e.kind()).isEqualTo(StepFunctionsException.Kind.ALREADY_EXISTS));
     }
 
@@ -145,9 +166,11 @@ class StartExactlyOnceTest {
         StartResult older = operations.start(request);
         Executions.awaitEnd(direct, older.executionArn().toString(), Duration.ofSeconds(30));
 
-        Instant muchLater = Instant.now().plus(StepFunctionsOperations.CLOCK_SKEW).plusSeconds(60);
+        Instant muchLater =
+                Instant.now().plus(StepFunctionsOperations.CLOCK_SKEW).plusSeconds(60);
         assertThatThrownBy(() -> operations.start(request, muchLater))
-                .isInstanceOfSatisfying(StepFunctionsException.class,
+                .isInstanceOfSatisfying(
+                        StepFunctionsException.class,
                         e -> assertThat(e.kind()).isEqualTo(StepFunctionsException.Kind.ALREADY_EXISTS));
     }
 }

@@ -30,7 +30,9 @@ class SynchronousRunsTest {
     private static final CredentialsSource KEYS = CredentialsSource.staticKeys("AKIAWIREMOCKKEY00001", "secret", null);
 
     @RegisterExtension
-    static WireMockExtension service = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension service = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private StepFunctionsClients clients;
 
@@ -45,25 +47,41 @@ class SynchronousRunsTest {
     }
 
     private ConnectionSettings connection() {
-        return ConnectionSettings.builder().region("us-east-1").endpointUrl(service.baseUrl()).build();
+        return ConnectionSettings.builder()
+                .region("us-east-1")
+                .endpointUrl(service.baseUrl())
+                .build();
     }
 
     private static StartRequest request() {
-        return StartRequest.builder().stateMachineArn(STATE_MACHINE).name("sync-1")
-                .input(ExecutionInput.of("input", Map.of("order", 1))).build();
+        return StartRequest.builder()
+                .stateMachineArn(STATE_MACHINE)
+                .name("sync-1")
+                .input(ExecutionInput.of("input", Map.of("order", 1)))
+                .build();
     }
 
     private int syncRequests() {
         return service.findAll(postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartSyncExecution"))).size();
+                        .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartSyncExecution")))
+                .size();
     }
 
     @Test
     void aRunThatAnswersAfterTheDefaultReadTimeoutSucceedsOnce() {
-        service.stubFor(operation("StartSyncExecution").willReturn(jsonResponse(Map.of(
-                "executionArn", "arn:aws:states:us-east-1:123456789012:express:express:sync-1:0a1b",
-                "status", "SUCCEEDED", "output", "{\"ok\":true}", "startDate", 1.7e9, "stopDate", 1.7e9 + 31))
-                .withFixedDelay(31_000)));
+        service.stubFor(operation("StartSyncExecution")
+                .willReturn(jsonResponse(Map.of(
+                                "executionArn",
+                                "arn:aws:states:us-east-1:123456789012:express:express:sync-1:0a1b",
+                                "status",
+                                "SUCCEEDED",
+                                "output",
+                                "{\"ok\":true}",
+                                "startDate",
+                                1.7e9,
+                                "stopDate",
+                                1.7e9 + 31))
+                        .withFixedDelay(31_000)));
 
         try (ClientLease lease = clients.lease(SynchronousRuns.settings(connection()), KEYS)) {
             SyncExecutionResult result = new StepFunctionsOperations(lease).startSync(request());
@@ -81,14 +99,19 @@ class SynchronousRunsTest {
             assertThatThrownBy(() -> new StepFunctionsOperations(lease).startSync(request()))
                     .isInstanceOf(StepFunctionsException.class);
         }
-        assertThat(syncRequests()).as("StartSyncExecution is not idempotent: one attempt").isEqualTo(1);
+        assertThat(syncRequests())
+                .as("StartSyncExecution is not idempotent: one attempt")
+                .isEqualTo(1);
     }
 
     @Test
     void theSettingsKeepEverythingElseAndALongerReadTimeout() {
-        ConnectionSettings given = ConnectionSettings.builder().region("eu-west-1").endpointUrl(service.baseUrl())
-                .clientSettings(ClientSettings.fromMap("clientConfig", Map.of("read_timeout", 900,
-                        "connect_timeout", 3))).build();
+        ConnectionSettings given = ConnectionSettings.builder()
+                .region("eu-west-1")
+                .endpointUrl(service.baseUrl())
+                .clientSettings(
+                        ClientSettings.fromMap("clientConfig", Map.of("read_timeout", 900, "connect_timeout", 3)))
+                .build();
 
         ConnectionSettings sync = SynchronousRuns.settings(given);
 

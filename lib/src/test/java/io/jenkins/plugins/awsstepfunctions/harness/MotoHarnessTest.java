@@ -81,7 +81,8 @@ class MotoHarnessTest {
     void stoppedExecutionIsAborted() {
         String stateMachine = StateMachines.create(sfn, "wait-then-succeed");
         String execution = start(stateMachine, "abort-1", "{\"seconds\":60}");
-        assertThat(sfn.describeExecution(b -> b.executionArn(execution)).status()).isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(sfn.describeExecution(b -> b.executionArn(execution)).status())
+                .isEqualTo(ExecutionStatus.RUNNING);
 
         sfn.stopExecution(b -> b.executionArn(execution).error("Build.Aborted").cause("aborted by a test"));
 
@@ -98,7 +99,9 @@ class MotoHarnessTest {
         String first = sfn.startExecution(b -> b.stateMachineArn(stateMachine)).executionArn();
         String second = sfn.startExecution(b -> b.stateMachineArn(stateMachine)).executionArn();
 
-        assertThat(first).doesNotEndWith(":None").isNotEqualTo(second)
+        assertThat(first)
+                .doesNotEndWith(":None")
+                .isNotEqualTo(second)
                 .matches(".*:execution:[^:]+:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
 
@@ -112,8 +115,10 @@ class MotoHarnessTest {
 
             sfn.stopExecution(b -> b.executionArn(execution));
 
-            assertThat(Executions.awaitEnd(sfn, execution, Duration.ofSeconds(20)).status())
-                    .as("execution %d, stopped in its Wait state", i).isEqualTo(ExecutionStatus.ABORTED);
+            assertThat(Executions.awaitEnd(sfn, execution, Duration.ofSeconds(20))
+                            .status())
+                    .as("execution %d, stopped in its Wait state", i)
+                    .isEqualTo(ExecutionStatus.ABORTED);
         }
     }
 
@@ -132,7 +137,8 @@ class MotoHarnessTest {
         String stateMachine = StateMachines.create(sfn, "wait-then-succeed");
         String execution = start(stateMachine, "wait-1", "{\"seconds\":2}");
 
-        assertThat(sfn.describeExecution(b -> b.executionArn(execution)).status()).isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(sfn.describeExecution(b -> b.executionArn(execution)).status())
+                .isEqualTo(ExecutionStatus.RUNNING);
         DescribeExecutionResponse end = Executions.awaitEnd(sfn, execution, LIMIT);
 
         assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -157,15 +163,17 @@ class MotoHarnessTest {
         DescribeExecutionResponse end = Executions.awaitEnd(sfn, execution, LIMIT);
 
         assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(sfn.getExecutionHistoryPaginator(b -> b.executionArn(execution)).events())
+        assertThat(sfn.getExecutionHistoryPaginator(b -> b.executionArn(execution))
+                        .events())
                 .extracting(event -> event.type())
                 .contains(HistoryEventType.PARALLEL_STATE_FAILED, HistoryEventType.CHOICE_STATE_ENTERED);
     }
 
     @Test
     void unparseableDefinitionIsRefusedByTheInterpreter() {
-        assertThatThrownBy(() -> sfn.createStateMachine(b -> b.name("broken").roleArn(MotoServer.EXECUTION_ROLE_ARN)
-                .definition("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Nope\",\"End\":true}}}")))
+        assertThatThrownBy(() -> sfn.createStateMachine(b -> b.name("broken")
+                        .roleArn(MotoServer.EXECUTION_ROLE_ARN)
+                        .definition("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Nope\",\"End\":true}}}")))
                 .isInstanceOf(SfnException.class)
                 .satisfies(e -> assertThat(((SfnException) e).statusCode()).isEqualTo(400));
     }
@@ -175,6 +183,8 @@ class MotoHarnessTest {
     }
 
     private static String start(String stateMachineArn, String name, String input) {
-        return sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(name).input(input)).executionArn();
+        return sfn.startExecution(
+                        b -> b.stateMachineArn(stateMachineArn).name(name).input(input))
+                .executionArn();
     }
 }

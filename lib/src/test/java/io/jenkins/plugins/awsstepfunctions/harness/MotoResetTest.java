@@ -18,15 +18,18 @@ class MotoResetTest {
     @Test
     void resetForgetsStateMachinesAndKeepsTheInterpreterOn(MotoServer moto) {
         try (SfnClient sfn = moto.sfnClient()) {
-            assertThat(sfn.listStateMachines(b -> { }).stateMachines()).isEmpty();
+            assertThat(sfn.listStateMachines(b -> {}).stateMachines()).isEmpty();
             StateMachines.create(sfn, "pass");
 
             moto.reset();
 
-            assertThat(sfn.listStateMachines(b -> { }).stateMachines()).isEmpty();
+            assertThat(sfn.listStateMachines(b -> {}).stateMachines()).isEmpty();
             String failing = StateMachines.create(sfn, "fail");
-            String execution = sfn.startExecution(b -> b.stateMachineArn(failing).name("after-reset")).executionArn();
-            assertThat(Executions.awaitEnd(sfn, execution, Duration.ofSeconds(30)).error())
+            String execution = sfn.startExecution(
+                            b -> b.stateMachineArn(failing).name("after-reset"))
+                    .executionArn();
+            assertThat(Executions.awaitEnd(sfn, execution, Duration.ofSeconds(30))
+                            .error())
                     .as("only the interpreter runs a Fail state")
                     .isEqualTo("Deployment.Rejected");
         }

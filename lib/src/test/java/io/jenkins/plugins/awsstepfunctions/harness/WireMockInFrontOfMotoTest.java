@@ -1,8 +1,8 @@
 package io.jenkins.plugins.awsstepfunctions.harness;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,13 +22,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
-import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 
 /** WireMock answers what moto cannot (faults, StartSyncExecution) and proxies the rest to moto. */
 @ExtendWith(MotoExtension.class)
@@ -53,34 +53,42 @@ class WireMockInFrontOfMotoTest {
     @Test
     void throttledStartIsRetriedByTheSdkAndReachesMoto() {
         wireMock.stubFor(WireMockStubs.operation("StartExecution")
-                .inScenario("throttle once").whenScenarioStateIs(Scenario.STARTED)
+                .inScenario("throttle once")
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(WireMockStubs.serviceError(400, "ThrottlingException", "Rate exceeded"))
                 .willSetStateTo("throttled"));
 
-        try (SfnClient sfn = clientThroughWireMock(); SfnClient direct = moto.sfnClient()) {
+        try (SfnClient sfn = clientThroughWireMock();
+                SfnClient direct = moto.sfnClient()) {
             String stateMachine = StateMachines.create(sfn, "pass");
-            String execution = sfn.startExecution(b -> b.stateMachineArn(stateMachine).name("throttled-1"))
+            String execution = sfn.startExecution(
+                            b -> b.stateMachineArn(stateMachine).name("throttled-1"))
                     .executionArn();
 
-            assertThat(Executions.awaitEnd(direct, execution, Duration.ofSeconds(30)).status())
+            assertThat(Executions.awaitEnd(direct, execution, Duration.ofSeconds(30))
+                            .status())
                     .isEqualTo(ExecutionStatus.SUCCEEDED);
         }
-        wireMock.verify(2, postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution")));
+        wireMock.verify(
+                2,
+                postRequestedFor(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution")));
     }
 
     @Test
     void startSyncExecutionIsServedByAStub() {
-        wireMock.stubFor(WireMockStubs.operation("StartSyncExecution").willReturn(WireMockStubs.jsonResponse(Map.of(
-                "executionArn", "arn:aws:states:us-east-1:123456789012:express:orders:sync-1:0a1b",
-                "status", "SUCCEEDED",
-                "output", "{\"ok\":true}",
-                "startDate", 1.7e9,
-                "stopDate", 1.7e9 + 1))));
+        wireMock.stubFor(WireMockStubs.operation("StartSyncExecution")
+                .willReturn(WireMockStubs.jsonResponse(Map.of(
+                        "executionArn", "arn:aws:states:us-east-1:123456789012:express:orders:sync-1:0a1b",
+                        "status", "SUCCEEDED",
+                        "output", "{\"ok\":true}",
+                        "startDate", 1.7e9,
+                        "stopDate", 1.7e9 + 1))));
 
         try (SfnClient sfn = clientThroughWireMock()) {
-            StartSyncExecutionResponse response = sfn.startSyncExecution(b -> b
-                    .stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:orders").name("sync-1"));
+            StartSyncExecutionResponse response = sfn.startSyncExecution(
+                    b -> b.stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:orders")
+                            .name("sync-1"));
 
             assertThat(response.status()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
             assertThat(response.output()).isEqualTo("{\"ok\":true}");
@@ -95,8 +103,8 @@ class WireMockInFrontOfMotoTest {
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(MotoServer.ACCESS_KEY_ID, MotoServer.SECRET_ACCESS_KEY)))
                 // StartSyncExecution is sent to "sync-" + host unless host prefixes are off.
-                .overrideConfiguration(c -> c.putAdvancedOption(
-                        SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+                .overrideConfiguration(
+                        c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
     }

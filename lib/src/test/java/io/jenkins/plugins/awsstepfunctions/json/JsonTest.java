@@ -23,7 +23,8 @@ class JsonTest {
         Map<?, ?> map = (Map<?, ?>) value;
         assertThat(new ArrayList<Object>(map.keySet())).containsExactly("b", "a", "c");
         assertThat(map.get("b")).isEqualTo(1L);
-        assertThat(map.get("a")).isInstanceOf(ArrayList.class)
+        assertThat(map.get("a"))
+                .isInstanceOf(ArrayList.class)
                 .isEqualTo(Arrays.asList(true, null, "x", new BigDecimal("2.50"), new BigDecimal("1e3")));
         assertThat(map.get("c")).isEqualTo(Map.of("d", -7L));
     }
@@ -80,9 +81,10 @@ class JsonTest {
         value.put("items", Arrays.asList("a", null));
         value.put("nested", Map.of("ok", true));
 
-        assertThat(Json.write("input", value)).isEqualTo("{\"name\":\"deploy \\\"v2\\\"\\n\",\"count\":3,"
-                + "\"ratio\":0.25,\"big\":123456789012345678901234567890,\"exact\":1.10,\"flags\":[true,false],"
-                + "\"items\":[\"a\",null],\"nested\":{\"ok\":true}}");
+        assertThat(Json.write("input", value))
+                .isEqualTo("{\"name\":\"deploy \\\"v2\\\"\\n\",\"count\":3,"
+                        + "\"ratio\":0.25,\"big\":123456789012345678901234567890,\"exact\":1.10,\"flags\":[true,false],"
+                        + "\"items\":[\"a\",null],\"nested\":{\"ok\":true}}");
     }
 
     @Test

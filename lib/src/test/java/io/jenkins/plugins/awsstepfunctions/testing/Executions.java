@@ -11,8 +11,7 @@ public final class Executions {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private Executions() {
-    }
+    private Executions() {}
 
     /** Polls DescribeExecution until the execution is no longer RUNNING; fails the test after {@code limit}. */
     public static DescribeExecutionResponse awaitEnd(SfnClient sfn, String executionArn, Duration limit) {

@@ -47,7 +47,8 @@ public final class MotoServer implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final URI endpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private MotoServer(Process process, Path log, URI endpoint) {
         this.process = process;
@@ -65,7 +66,7 @@ public final class MotoServer implements AutoCloseable {
         Path launcher = copyLauncher(workDir);
         Path log = workDir.resolve("moto.log");
         ProcessBuilder builder = new ProcessBuilder(
-                List.of(python, launcher.toString(), "--host", "127.0.0.1", "--port", "0"))
+                        List.of(python, launcher.toString(), "--host", "127.0.0.1", "--port", "0"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // moto needs no AWS settings of ours, and an empty AWS_DEFAULT_REGION (as the tests set) breaks its import.
@@ -75,8 +76,10 @@ public final class MotoServer implements AutoCloseable {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot run the Python interpreter '" + python
-                    + "' to start moto; set -Dmoto.python=/path/to/python3 to choose another one", e);
+            throw new IllegalStateException(
+                    "Cannot run the Python interpreter '" + python
+                            + "' to start moto; set -Dmoto.python=/path/to/python3 to choose another one",
+                    e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "moto-server-stop"));
         try {
@@ -95,7 +98,10 @@ public final class MotoServer implements AutoCloseable {
 
     /** Connection settings for this server in {@link #REGION}. */
     public ConnectionSettings settings() {
-        return ConnectionSettings.builder().region(REGION).endpointUrl(endpoint.toString()).build();
+        return ConnectionSettings.builder()
+                .region(REGION)
+                .endpointUrl(endpoint.toString())
+                .build();
     }
 
     /** The static keys the tests sign with; moto accepts any. */
@@ -108,8 +114,8 @@ public final class MotoServer implements AutoCloseable {
         return SfnClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
     }
@@ -156,8 +162,8 @@ public final class MotoServer implements AutoCloseable {
             }
             sleep(Duration.ofMillis(100));
         }
-        throw new IllegalStateException("moto was not ready within " + STARTUP_TIMEOUT + ". Its output:\n"
-                + logText(log));
+        throw new IllegalStateException(
+                "moto was not ready within " + STARTUP_TIMEOUT + ". Its output:\n" + logText(log));
     }
 
     /**
@@ -169,8 +175,9 @@ public final class MotoServer implements AutoCloseable {
         try (SfnClient sfn = sfnClient()) {
             String name = "interpreter-probe-" + UUID.randomUUID();
             try {
-                String arn = sfn.createStateMachine(b -> b.name(name).roleArn(EXECUTION_ROLE_ARN)
-                        .definition(UNPARSEABLE_DEFINITION)).stateMachineArn();
+                String arn = sfn.createStateMachine(
+                                b -> b.name(name).roleArn(EXECUTION_ROLE_ARN).definition(UNPARSEABLE_DEFINITION))
+                        .stateMachineArn();
                 sfn.deleteStateMachine(b -> b.stateMachineArn(arn));
                 throw new IllegalStateException("moto accepted an invalid state machine definition after "
                         + "POST /moto-api/config " + INTERPRETER_ON + ": its States Language interpreter is not on");
@@ -186,11 +193,12 @@ public final class MotoServer implements AutoCloseable {
                     HttpRequest.newBuilder(endpoint.resolve(path))
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .header("Content-Type", "application/json")
-                            .timeout(Duration.ofSeconds(30)).build(),
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("POST " + path + " to moto answered HTTP " + response.statusCode()
-                        + ": " + response.body());
+                throw new IllegalStateException(
+                        "POST " + path + " to moto answered HTTP " + response.statusCode() + ": " + response.body());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("POST " + path + " to moto failed", e);

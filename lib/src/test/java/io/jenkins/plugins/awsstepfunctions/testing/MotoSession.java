@@ -34,8 +34,13 @@ public final class MotoSession implements AutoCloseable {
     }
 
     public ExecutionArn start(String stateMachine, String name, Map<String, ?> input) {
-        return operations.start(StartRequest.builder().stateMachineArn(stateMachine).name(name)
-                .input(ExecutionInput.of("input", input)).build()).executionArn();
+        return operations
+                .start(StartRequest.builder()
+                        .stateMachineArn(stateMachine)
+                        .name(name)
+                        .input(ExecutionInput.of("input", input))
+                        .build())
+                .executionArn();
     }
 
     /** Stops an execution a test left running. */

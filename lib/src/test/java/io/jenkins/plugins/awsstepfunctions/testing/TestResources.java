@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Text files from the test classpath. */
 public final class TestResources {
 
-    private TestResources() {
-    }
+    private TestResources() {}
 
     /** The UTF-8 text of a classpath resource such as {@code /tls/test-server.pem}. */
     public static String text(String resource) {

@@ -21,8 +21,7 @@ public final class WireMockStubs {
     /** Priority of {@link #proxyTo(MotoServer)}: any specific stub (default priority 5) wins over it. */
     public static final int PROXY_PRIORITY = 100;
 
-    private WireMockStubs() {
-    }
+    private WireMockStubs() {}
 
     /** Matches one Step Functions operation, e.g. {@code "StartSyncExecution"}. */
     public static MappingBuilder operation(String name) {
@@ -31,13 +30,15 @@ public final class WireMockStubs {
 
     /** Sends every request no other stub answers to moto. */
     public static MappingBuilder proxyTo(MotoServer moto) {
-        return any(anyUrl()).atPriority(PROXY_PRIORITY)
+        return any(anyUrl())
+                .atPriority(PROXY_PRIORITY)
                 .willReturn(aResponse().proxiedFrom(moto.endpoint().toString()));
     }
 
     /** A service error as Step Functions sends it: the error code in {@code __type} and in the header. */
     public static ResponseDefinitionBuilder serviceError(int httpStatus, String code, String message) {
-        return aResponse().withStatus(httpStatus)
+        return aResponse()
+                .withStatus(httpStatus)
                 .withHeader("Content-Type", "application/x-amz-json-1.0")
                 .withHeader("x-amzn-ErrorType", code)
                 .withBody(Json.write(Map.of("__type", code, "message", message)));
@@ -45,7 +46,8 @@ public final class WireMockStubs {
 
     /** A successful JSON-protocol answer with the given body. */
     public static ResponseDefinitionBuilder jsonResponse(Map<String, ?> body) {
-        return aResponse().withStatus(200)
+        return aResponse()
+                .withStatus(200)
                 .withHeader("Content-Type", "application/x-amz-json-1.0")
                 .withBody(Json.write(body));
     }

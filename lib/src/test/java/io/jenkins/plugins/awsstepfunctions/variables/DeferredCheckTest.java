@@ -23,9 +23,14 @@ class DeferredCheckTest {
     private static final Consumer<String> INPUT = value -> ExecutionInput.ofJson("input", value);
 
     @ParameterizedTest
-    @ValueSource(strings = {"${SFN_EXECUTION_ARN}", "$SFN_EXECUTION_ARN",
-        "arn:aws:states:us-east-1:123456789012:execution:orders:${NAME}",
-        "arn:aws:states:${AWS_REGION}:${ACCOUNT}:execution:orders:build-${BUILD_NUMBER}", "ar${REST}"})
+    @ValueSource(
+            strings = {
+                "${SFN_EXECUTION_ARN}",
+                "$SFN_EXECUTION_ARN",
+                "arn:aws:states:us-east-1:123456789012:execution:orders:${NAME}",
+                "arn:aws:states:${AWS_REGION}:${ACCOUNT}:execution:orders:build-${BUILD_NUMBER}",
+                "ar${REST}"
+            })
     void anExecutionArnWithVariablesIsAcceptedAndSaysTheBuildChecksIt(String value) {
         Verdict verdict = DeferredCheck.check("executionArn", value, Kind.ARN, EXECUTION_ARN);
 
@@ -35,20 +40,25 @@ class DeferredCheckTest {
 
     @Test
     void theVerdictNamesEveryVariable() {
-        assertThat(DeferredCheck.check("stateMachineArn", "arn:aws:states:${AWS_REGION}:$ACCOUNT:stateMachine:x",
-                Kind.ARN, STATE_MACHINE_ARN).message())
+        assertThat(DeferredCheck.check(
+                                "stateMachineArn",
+                                "arn:aws:states:${AWS_REGION}:$ACCOUNT:stateMachine:x",
+                                Kind.ARN,
+                                STATE_MACHINE_ARN)
+                        .message())
                 .isEqualTo("Uses ${AWS_REGION}, $ACCOUNT: the build expands them, then checks the value");
     }
 
     @Test
     void aValueWithoutVariablesIsCheckedWhole() {
-        assertThat(DeferredCheck.check("executionArn", "arn:aws:states:us-east-1:123456789012:execution:o:n",
-                Kind.ARN, EXECUTION_ARN)).isEqualTo(new Verdict(Level.OK, null));
-        Verdict wrong = DeferredCheck.check("executionArn", "arn:aws:states:us-east-1:1234:execution:o:n", Kind.ARN,
-                EXECUTION_ARN);
+        assertThat(DeferredCheck.check(
+                        "executionArn", "arn:aws:states:us-east-1:123456789012:execution:o:n", Kind.ARN, EXECUTION_ARN))
+                .isEqualTo(new Verdict(Level.OK, null));
+        Verdict wrong = DeferredCheck.check(
+                "executionArn", "arn:aws:states:us-east-1:1234:execution:o:n", Kind.ARN, EXECUTION_ARN);
         assertThat(wrong.level()).isEqualTo(Level.ERROR);
-        assertThat(wrong.message()).startsWith("executionArn: 'arn:aws:states:us-east-1:1234:execution:o:n' is not an"
-                + " execution ARN");
+        assertThat(wrong.message())
+                .startsWith("executionArn: 'arn:aws:states:us-east-1:1234:execution:o:n' is not an" + " execution ARN");
     }
 
     @Test
@@ -56,8 +66,9 @@ class DeferredCheckTest {
         Verdict verdict = DeferredCheck.check("executionArn", "arm:aws:states:${REST}", Kind.ARN, EXECUTION_ARN);
 
         assertThat(verdict.level()).isEqualTo(Level.ERROR);
-        assertThat(verdict.message()).isEqualTo("executionArn: 'arm:aws:states:' cannot begin an ARN; an ARN starts"
-                + " with arn: (or with a variable that holds it all, such as ${SFN_EXECUTION_ARN})");
+        assertThat(verdict.message())
+                .isEqualTo("executionArn: 'arm:aws:states:' cannot begin an ARN; an ARN starts"
+                        + " with arn: (or with a variable that holds it all, such as ${SFN_EXECUTION_ARN})");
     }
 
     @Test
@@ -73,13 +84,16 @@ class DeferredCheckTest {
         Verdict verdict = DeferredCheck.check("executionArn", "${SFN_EXECUTION_ARN", Kind.ARN, EXECUTION_ARN);
 
         assertThat(verdict.level()).isEqualTo(Level.ERROR);
-        assertThat(verdict.message()).isEqualTo("executionArn: '${' at position 1 has no closing '}'; write ${NAME} to"
-                + " use the build variable NAME, or $$ for a '$'");
+        assertThat(verdict.message())
+                .isEqualTo("executionArn: '${' at position 1 has no closing '}'; write ${NAME} to"
+                        + " use the build variable NAME, or $$ for a '$'");
     }
 
     @Test
     void aNameWithVariablesIsCheckedInItsLiteralParts() {
-        assertThat(DeferredCheck.check("name", "build-${BUILD_NUMBER}", Kind.NAME, NAME).level()).isEqualTo(Level.OK);
+        assertThat(DeferredCheck.check("name", "build-${BUILD_NUMBER}", Kind.NAME, NAME)
+                        .level())
+                .isEqualTo(Level.OK);
 
         Verdict forbidden = DeferredCheck.check("name", "build #${BUILD_NUMBER}", Kind.NAME, NAME);
         assertThat(forbidden.level()).isEqualTo(Level.ERROR);
@@ -91,10 +105,12 @@ class DeferredCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"version\": \"${BUILD_NUMBER}\"}", "{\"build\": ${BUILD_NUMBER}}", "${INPUT_JSON}",
-        "[$A, $B]"})
+    @ValueSource(
+            strings = {"{\"version\": \"${BUILD_NUMBER}\"}", "{\"build\": ${BUILD_NUMBER}}", "${INPUT_JSON}", "[$A, $B]"
+            })
     void inputWithVariablesThatStandForJsonValuesIsAccepted(String value) {
-        assertThat(DeferredCheck.check("input", value, Kind.JSON, INPUT).level()).isEqualTo(Level.OK);
+        assertThat(DeferredCheck.check("input", value, Kind.JSON, INPUT).level())
+                .isEqualTo(Level.OK);
     }
 
     @Test
@@ -102,8 +118,9 @@ class DeferredCheckTest {
         Verdict verdict = DeferredCheck.check("input", "{${KEY_AND_VALUE}}", Kind.JSON, INPUT);
 
         assertThat(verdict.level()).isEqualTo(Level.WARNING);
-        assertThat(verdict.message()).isEqualTo("input: is not JSON as long as ${KEY_AND_VALUE} stand for JSON values;"
-                + " check that it is once the build expands them");
+        assertThat(verdict.message())
+                .isEqualTo("input: is not JSON as long as ${KEY_AND_VALUE} stand for JSON values;"
+                        + " check that it is once the build expands them");
     }
 
     @Test
@@ -127,8 +144,11 @@ class DeferredCheckTest {
         Consumer<String> region = value -> {
             throw new AssertionError("not called for a value with variables");
         };
-        assertThat(DeferredCheck.check("region", "${AWS_REGION}", Kind.TEXT, region).level()).isEqualTo(Level.OK);
-        assertThat(DeferredCheck.check("endpointUrl", "https://${HOST}/ x", Kind.TEXT, region).level())
+        assertThat(DeferredCheck.check("region", "${AWS_REGION}", Kind.TEXT, region)
+                        .level())
+                .isEqualTo(Level.OK);
+        assertThat(DeferredCheck.check("endpointUrl", "https://${HOST}/ x", Kind.TEXT, region)
+                        .level())
                 .isEqualTo(Level.ERROR);
     }
 }

@@ -38,8 +38,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(MotoExtension.class)
 class ExecutionWatcherTest {
 
-    private static final WatchOptions FAST = WatchOptions.builder().pollInterval(Duration.ofSeconds(1))
-            .firstCheck(Duration.ofMillis(100)).build();
+    private static final WatchOptions FAST = WatchOptions.builder()
+            .pollInterval(Duration.ofSeconds(1))
+            .firstCheck(Duration.ofMillis(100))
+            .build();
 
     private static MotoServer moto;
     private static StepFunctionsClients clients;
@@ -73,13 +75,18 @@ class ExecutionWatcherTest {
 
     private static ExecutionArn start(String definition, String name, Map<String, ?> input) {
         String stateMachine = StateMachines.create(lease.sfn(), definition);
-        return operations.start(StartRequest.builder().stateMachineArn(stateMachine).name(name)
-                .input(ExecutionInput.of("input", input)).build()).executionArn();
+        return operations
+                .start(StartRequest.builder()
+                        .stateMachineArn(stateMachine)
+                        .name(name)
+                        .input(ExecutionInput.of("input", input))
+                        .build())
+                .executionArn();
     }
 
     private Watch watch(ExecutionArn execution, WatchOptions options, Instant deadline, WatchListener listener) {
-        return watcher.watch(WatchRequest.of(execution, moto.settings(), deadline, options), MotoServer.credentials(),
-                listener);
+        return watcher.watch(
+                WatchRequest.of(execution, moto.settings(), deadline, options), MotoServer.credentials(), listener);
     }
 
     private static WatchResult await(Watch watch) throws Exception {
@@ -116,8 +123,10 @@ class ExecutionWatcherTest {
 
         Watch watch = watch(execution, FAST, Instant.now().plusSeconds(1), WatchListener.NONE);
 
-        assertThatThrownBy(() -> await(watch)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(WatchTimeoutException.class)
+        assertThatThrownBy(() -> await(watch))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(WatchTimeoutException.class)
                 .hasMessageContaining("keeps running in Step Functions");
         assertThat(operations.describe(execution).state()).isEqualTo(ExecutionState.RUNNING);
         operations.stop(execution, "Test.Cleanup", "done");
@@ -150,8 +159,11 @@ class ExecutionWatcherTest {
         Watch watch = watch(future, FAST, null, WatchListener.NONE);
 
         Thread.sleep(500);
-        operations.start(StartRequest.builder().stateMachineArn(stateMachine).name("later")
-                .input(ExecutionInput.of("input", Map.of("seconds", 1))).build());
+        operations.start(StartRequest.builder()
+                .stateMachineArn(stateMachine)
+                .name("later")
+                .input(ExecutionInput.of("input", Map.of("seconds", 1)))
+                .build());
 
         assertThat(await(watch).description().state()).isEqualTo(ExecutionState.SUCCEEDED);
     }
@@ -160,13 +172,18 @@ class ExecutionWatcherTest {
     void executionThatNeverAppearsFailsAfterTheGracePeriod() {
         String stateMachine = StateMachines.create(lease.sfn(), "pass");
         ExecutionArn missing = StateMachineArn.parse("arn", stateMachine).execution("never");
-        WatchOptions shortGrace = WatchOptions.builder().pollInterval(Duration.ofSeconds(1))
-                .firstCheck(Duration.ofMillis(100)).notVisibleGrace(Duration.ofSeconds(1)).build();
+        WatchOptions shortGrace = WatchOptions.builder()
+                .pollInterval(Duration.ofSeconds(1))
+                .firstCheck(Duration.ofMillis(100))
+                .notVisibleGrace(Duration.ofSeconds(1))
+                .build();
 
         Watch watch = watch(missing, shortGrace, null, WatchListener.NONE);
 
-        assertThatThrownBy(() -> await(watch)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(StepFunctionsException.class)
+        assertThatThrownBy(() -> await(watch))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(StepFunctionsException.class)
                 .hasMessageContaining("the execution does not exist");
     }
 
@@ -174,8 +191,11 @@ class ExecutionWatcherTest {
     void progressComesInOrderWithoutDuplicates() throws Exception {
         ExecutionArn execution = start("map", "progress", Map.of("items", List.of(1, 2, 3)));
         List<ProgressEvent> events = new CopyOnWriteArrayList<>();
-        WatchOptions withProgress = WatchOptions.builder().pollInterval(Duration.ofSeconds(1))
-                .firstCheck(Duration.ofMillis(100)).progress(true).build();
+        WatchOptions withProgress = WatchOptions.builder()
+                .pollInterval(Duration.ofSeconds(1))
+                .firstCheck(Duration.ofMillis(100))
+                .progress(true)
+                .build();
 
         Watch watch = watch(execution, withProgress, null, new WatchListener() {
             @Override
@@ -186,19 +206,27 @@ class ExecutionWatcherTest {
         await(watch);
 
         assertThat(events).extracting(ProgressEvent::eventId).isSorted().doesNotHaveDuplicates();
-        assertThat(events).extracting(ProgressEvent::describe).contains("entered Map state 'Double'",
-                "Map state 'Double': 3 of 3 iterations started, 3 succeeded, 0 failed")
+        assertThat(events)
+                .extracting(ProgressEvent::describe)
+                .contains(
+                        "entered Map state 'Double'",
+                        "Map state 'Double': 3 of 3 iterations started, 3 succeeded, 0 failed")
                 .anyMatch(line -> line.matches("left state 'Double' after \\d+\\.\\d s"));
-        assertThat(events).as("nested states are summarised, not listed")
+        assertThat(events)
+                .as("nested states are summarised, not listed")
                 .noneMatch(e -> "Times2".equals(e.stateName()));
-        assertThat(watch.progressCursor()).isEqualTo(events.get(events.size() - 1).eventId());
+        assertThat(watch.progressCursor())
+                .isEqualTo(events.get(events.size() - 1).eventId());
     }
 
     @Test
     void watchResumesFromItsSerialisedRequestWithoutRepeatingProgress() throws Exception {
         ExecutionArn execution = start("wait-then-succeed", "resumed", Map.of("seconds", 2));
-        WatchOptions withProgress = WatchOptions.builder().pollInterval(Duration.ofSeconds(1))
-                .firstCheck(Duration.ofMillis(100)).progress(true).build();
+        WatchOptions withProgress = WatchOptions.builder()
+                .pollInterval(Duration.ofSeconds(1))
+                .firstCheck(Duration.ofMillis(100))
+                .progress(true)
+                .build();
         List<ProgressEvent> before = new CopyOnWriteArrayList<>();
         Watch first = watch(execution, withProgress, null, new WatchListener() {
             @Override
@@ -213,20 +241,26 @@ class ExecutionWatcherTest {
         WatchRequest restored = (WatchRequest) deserialise(saved);
         List<ProgressEvent> after = new CopyOnWriteArrayList<>();
         try (ExecutionWatcher restarted = new ExecutionWatcher(WatcherSettings.defaults())) {
-            WatchResult result = restarted.watch(restored, MotoServer.credentials(), new WatchListener() {
-                @Override
-                public void onProgress(ProgressEvent event) {
-                    after.add(event);
-                }
-            }).result().get(60, TimeUnit.SECONDS);
+            WatchResult result = restarted
+                    .watch(restored, MotoServer.credentials(), new WatchListener() {
+                        @Override
+                        public void onProgress(ProgressEvent event) {
+                            after.add(event);
+                        }
+                    })
+                    .result()
+                    .get(60, TimeUnit.SECONDS);
 
             assertThat(result.description().state()).isEqualTo(ExecutionState.SUCCEEDED);
         }
         assertThat(restored).isEqualTo(first.request().withProgressAfter(first.progressCursor()));
         assertThat(before).extracting(ProgressEvent::describe).contains("entered Wait state 'Wait'");
-        assertThat(after).extracting(ProgressEvent::eventId)
+        assertThat(after)
+                .extracting(ProgressEvent::eventId)
                 .allMatch(id -> id > before.get(before.size() - 1).eventId());
-        assertThat(after).extracting(ProgressEvent::describe).contains("left state 'Wait'")
+        assertThat(after)
+                .extracting(ProgressEvent::describe)
+                .contains("left state 'Wait'")
                 .doesNotContain("entered Wait state 'Wait'");
     }
 
@@ -237,8 +271,10 @@ class ExecutionWatcherTest {
 
         watcher.close();
 
-        assertThatThrownBy(() -> await(watch)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(WatcherClosedException.class);
+        assertThatThrownBy(() -> await(watch))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(WatcherClosedException.class);
         assertThat(watcherThreads()).isZero();
         assertThatThrownBy(() -> watch(execution, FAST, null, WatchListener.NONE))
                 .isInstanceOf(IllegalStateException.class);
@@ -250,8 +286,13 @@ class ExecutionWatcherTest {
         String stateMachine = StateMachines.create(lease.sfn(), "wait-then-succeed");
         List<Watch> watches = new java.util.ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            ExecutionArn execution = operations.start(StartRequest.builder().stateMachineArn(stateMachine)
-                    .name("many-" + i).input(ExecutionInput.of("input", Map.of("seconds", 2))).build()).executionArn();
+            ExecutionArn execution = operations
+                    .start(StartRequest.builder()
+                            .stateMachineArn(stateMachine)
+                            .name("many-" + i)
+                            .input(ExecutionInput.of("input", Map.of("seconds", 2)))
+                            .build())
+                    .executionArn();
             watches.add(watch(execution, FAST, null, WatchListener.NONE));
         }
         int threadsWhileWaiting = watcherThreads();
@@ -260,13 +301,15 @@ class ExecutionWatcherTest {
             assertThat(await(watch).description().state()).isEqualTo(ExecutionState.SUCCEEDED);
         }
 
-        assertThat(threadsWhileWaiting).as("watcher threads for 60 watches of one account and region")
+        assertThat(threadsWhileWaiting)
+                .as("watcher threads for 60 watches of one account and region")
                 .isLessThanOrEqualTo(1 + WatcherSettings.DEFAULT_IO_THREADS + ListenerCalls.THREADS);
     }
 
     static int watcherThreads() {
         return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("sfn-watcher-") && t.isAlive()).count();
+                .filter(t -> t.getName().startsWith("sfn-watcher-") && t.isAlive())
+                .count();
     }
 
     static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {

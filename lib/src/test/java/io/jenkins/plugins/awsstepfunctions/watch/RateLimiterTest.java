@@ -26,7 +26,9 @@ class RateLimiterTest {
         assertThat(limiter.tryAcquire(at(10))).isTrue();
         assertThat(limiter.tryAcquire(at(20))).isTrue();
         assertThat(limiter.tryAcquire(at(30))).isFalse();
-        assertThat(limiter.nextPermitAt(at(30))).as("only a completion can free a permit").isEqualTo(Instant.MAX);
+        assertThat(limiter.nextPermitAt(at(30)))
+                .as("only a completion can free a permit")
+                .isEqualTo(Instant.MAX);
 
         limiter.release(at(40));
         limiter.release(at(60));
@@ -61,8 +63,11 @@ class RateLimiterTest {
         arrivals.sort(null);
         for (int i = 0; i < arrivals.size(); i++) {
             long start = arrivals.get(i);
-            long inWindow = arrivals.stream().skip(i).takeWhile(t -> t < start + 1000).count();
-            assertThat(inWindow).as("arrivals in [%d ms, %d ms)", start, start + 1000).isLessThanOrEqualTo(7);
+            long inWindow =
+                    arrivals.stream().skip(i).takeWhile(t -> t < start + 1000).count();
+            assertThat(inWindow)
+                    .as("arrivals in [%d ms, %d ms)", start, start + 1000)
+                    .isLessThanOrEqualTo(7);
         }
         assertThat(arrivals.size()).as("the limiter still lets calls through").isGreaterThan(1000);
     }
@@ -90,6 +95,8 @@ class RateLimiterTest {
                 assertThat(limiter.currentLimit()).isEqualTo(2);
             }
         }
-        assertThat(limiter.currentLimit()).as("back to the configured rate, not beyond").isEqualTo(10);
+        assertThat(limiter.currentLimit())
+                .as("back to the configured rate, not beyond")
+                .isEqualTo(10);
     }
 }

@@ -38,7 +38,9 @@ class WatcherBatchingTest {
     private static final int EXECUTIONS = 30;
 
     @RegisterExtension
-    static WireMockExtension proxy = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension proxy = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @Test
     void batchingReplacesPerExecutionPollsWithOneListCall(MotoServer moto) throws Exception {
@@ -49,39 +51,58 @@ class WatcherBatchingTest {
         Counts batched = watchAll(moto, 10);
 
         assertThat(unbatched.lists()).isZero();
-        assertThat(unbatched.describes()).as("unbatched: a few polls per execution").isGreaterThanOrEqualTo(3L * EXECUTIONS);
+        assertThat(unbatched.describes())
+                .as("unbatched: a few polls per execution")
+                .isGreaterThanOrEqualTo(3L * EXECUTIONS);
         assertThat(batched.lists()).as("batched: ListExecutions calls").isPositive();
-        assertThat(batched.describes()).as("batched: about one DescribeExecution per execution, once it ended")
+        assertThat(batched.describes())
+                .as("batched: about one DescribeExecution per execution, once it ended")
                 .isLessThanOrEqualTo(EXECUTIONS + EXECUTIONS / 3);
     }
 
-    private record Counts(long describes, long lists) {
-    }
+    private record Counts(long describes, long lists) {}
 
     private Counts watchAll(MotoServer moto, int batchThreshold) throws Exception {
-        ConnectionSettings viaProxy = ConnectionSettings.builder().region(MotoServer.REGION)
-                .endpointUrl(proxy.baseUrl()).build();
+        ConnectionSettings viaProxy = ConnectionSettings.builder()
+                .region(MotoServer.REGION)
+                .endpointUrl(proxy.baseUrl())
+                .build();
         List<ExecutionArn> executions = new ArrayList<>();
         try (StepFunctionsClients clients = new StepFunctionsClients();
                 ClientLease lease = clients.lease(moto.settings(), MotoServer.credentials())) {
             StepFunctionsOperations operations = new StepFunctionsOperations(lease.sfn());
             String stateMachine = StateMachines.create(lease.sfn(), "wait-then-succeed");
             for (int i = 0; i < EXECUTIONS; i++) {
-                executions.add(operations.start(StartRequest.builder().stateMachineArn(stateMachine).name("e" + i)
-                        .input(ExecutionInput.of("input", Map.of("seconds", 3))).build()).executionArn());
+                executions.add(operations
+                        .start(StartRequest.builder()
+                                .stateMachineArn(stateMachine)
+                                .name("e" + i)
+                                .input(ExecutionInput.of("input", Map.of("seconds", 3)))
+                                .build())
+                        .executionArn());
             }
         }
-        WatchOptions options = WatchOptions.builder().pollInterval(Duration.ofSeconds(1))
-                .firstCheck(Duration.ofMillis(100)).build();
-        try (ExecutionWatcher watcher = new ExecutionWatcher(WatcherSettings.builder().describePerSecond(200)
-                .listPerSecond(10).batchThreshold(batchThreshold).build())) {
+        WatchOptions options = WatchOptions.builder()
+                .pollInterval(Duration.ofSeconds(1))
+                .firstCheck(Duration.ofMillis(100))
+                .build();
+        try (ExecutionWatcher watcher = new ExecutionWatcher(WatcherSettings.builder()
+                .describePerSecond(200)
+                .listPerSecond(10)
+                .batchThreshold(batchThreshold)
+                .build())) {
             List<Watch> watches = new ArrayList<>();
             for (ExecutionArn execution : executions) {
-                watches.add(watcher.watch(WatchRequest.of(execution, viaProxy, null, options),
-                        MotoServer.credentials(), WatchListener.NONE));
+                watches.add(watcher.watch(
+                        WatchRequest.of(execution, viaProxy, null, options),
+                        MotoServer.credentials(),
+                        WatchListener.NONE));
             }
             for (Watch watch : watches) {
-                assertThat(watch.result().get(60, TimeUnit.SECONDS).description().state())
+                assertThat(watch.result()
+                                .get(60, TimeUnit.SECONDS)
+                                .description()
+                                .state())
                         .isEqualTo(ExecutionState.SUCCEEDED);
             }
         }
@@ -90,6 +111,7 @@ class WatcherBatchingTest {
 
     private static long count(String operation) {
         return proxy.findAll(postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo("AWSStepFunctions." + operation))).size();
+                        .withHeader("X-Amz-Target", equalTo("AWSStepFunctions." + operation)))
+                .size();
     }
 }

@@ -34,7 +34,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WatcherIsolationTest {
 
     @RegisterExtension
-    static WireMockExtension slow = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension slow = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static MotoServer moto;
     private static MotoSession session;
@@ -60,8 +62,11 @@ class WatcherIsolationTest {
     }
 
     private static ConnectionSettings throughWireMock() {
-        return ConnectionSettings.builder().region(MotoServer.REGION).endpointUrl(slow.baseUrl())
-                .clientSettings(ClientSettings.fromMap("clientConfig", Map.of("read_timeout", 60))).build();
+        return ConnectionSettings.builder()
+                .region(MotoServer.REGION)
+                .endpointUrl(slow.baseUrl())
+                .clientSettings(ClientSettings.fromMap("clientConfig", Map.of("read_timeout", 60)))
+                .build();
     }
 
     @Test
@@ -70,7 +75,9 @@ class WatcherIsolationTest {
         String pass = session.stateMachine("pass");
         slow.stubFor(WireMockStubs.operation("DescribeExecution")
                 .willReturn(aResponse().proxiedFrom(moto.endpoint().toString()).withFixedDelay(20_000)));
-        WatchOptions fast = WatchOptions.builder().pollInterval(Duration.ofSeconds(1)).firstCheck(Duration.ZERO)
+        WatchOptions fast = WatchOptions.builder()
+                .pollInterval(Duration.ofSeconds(1))
+                .firstCheck(Duration.ZERO)
                 .build();
         AtomicInteger slowAnswers = new AtomicInteger();
         List<ExecutionArn> slowExecutions = new ArrayList<>();
@@ -78,7 +85,9 @@ class WatcherIsolationTest {
             for (int i = 0; i < 2 * WatcherSettings.DEFAULT_IO_THREADS; i++) {
                 ExecutionArn execution = start(waiting, "slow-" + i, Map.of("seconds", 60));
                 slowExecutions.add(execution);
-                watcher.watch(WatchRequest.of(execution, throughWireMock(), null, fast), MotoServer.credentials(),
+                watcher.watch(
+                        WatchRequest.of(execution, throughWireMock(), null, fast),
+                        MotoServer.credentials(),
                         new WatchListener() {
                             @Override
                             public void onStatus(ExecutionState state) {
@@ -87,15 +96,20 @@ class WatcherIsolationTest {
                         });
             }
             ExecutionWatcherTest.awaitCondition(() -> slow.findAll(postRequestedFor(urlEqualTo("/"))
-                    .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.DescribeExecution"))).size()
+                                    .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.DescribeExecution")))
+                            .size()
                     >= WatcherSettings.DEFAULT_IO_THREADS);
 
-            Watch healthy = watcher.watch(WatchRequest.of(start(pass, "healthy-lane", Map.of()), moto.settings(),
-                    null, fast), MotoServer.credentials(), WatchListener.NONE);
+            Watch healthy = watcher.watch(
+                    WatchRequest.of(start(pass, "healthy-lane", Map.of()), moto.settings(), null, fast),
+                    MotoServer.credentials(),
+                    WatchListener.NONE);
 
             assertThat(healthy.result().get(15, TimeUnit.SECONDS).description().state())
                     .isEqualTo(ExecutionState.SUCCEEDED);
-            assertThat(slowAnswers.get()).as("answers the slow endpoint had given by then").isZero();
+            assertThat(slowAnswers.get())
+                    .as("answers the slow endpoint had given by then")
+                    .isZero();
         } finally {
             slowExecutions.forEach(session::stop);
         }
@@ -105,17 +119,24 @@ class WatcherIsolationTest {
     void checksBackOffEvenWhenTheFirstCheckIsImmediate() throws Exception {
         String waiting = session.stateMachine("wait-then-succeed");
         ExecutionArn execution = start(waiting, "first-check-zero", Map.of("seconds", 60));
-        WatchOptions options = WatchOptions.builder().pollInterval(Duration.ofSeconds(10)).firstCheck(Duration.ZERO)
+        WatchOptions options = WatchOptions.builder()
+                .pollInterval(Duration.ofSeconds(10))
+                .firstCheck(Duration.ZERO)
                 .build();
         try (ExecutionWatcher watcher = new ExecutionWatcher(WatcherSettings.defaults())) {
-            watcher.watch(WatchRequest.of(execution, throughWireMock(), null, options), MotoServer.credentials(),
+            watcher.watch(
+                    WatchRequest.of(execution, throughWireMock(), null, options),
+                    MotoServer.credentials(),
                     WatchListener.NONE);
             Thread.sleep(3000);
         } finally {
             session.stop(execution);
         }
         int describes = slow.findAll(postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.DescribeExecution"))).size();
-        assertThat(describes).as("DescribeExecution calls in 3 s with a 10 s poll interval").isBetween(1, 6);
+                        .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.DescribeExecution")))
+                .size();
+        assertThat(describes)
+                .as("DescribeExecution calls in 3 s with a 10 s poll interval")
+                .isBetween(1, 6);
     }
 }

@@ -39,8 +39,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class WatchesAlwaysEndTest {
 
-    private static final WatchOptions FAST = WatchOptions.builder().pollInterval(Duration.ofSeconds(1))
-            .firstCheck(Duration.ofMillis(100)).build();
+    private static final WatchOptions FAST = WatchOptions.builder()
+            .pollInterval(Duration.ofSeconds(1))
+            .firstCheck(Duration.ofMillis(100))
+            .build();
 
     private static MotoServer moto;
     private static MotoSession session;
@@ -127,16 +129,28 @@ class WatchesAlwaysEndTest {
         List<Watch> watches = new ArrayList<>();
         try {
             for (int i = 0; i < 20; i++) {
-                watches.add(watcher.watch(WatchRequest.of(execution, moto.settings(), null,
-                        WatchOptions.builder().pollInterval(Duration.ofSeconds(1))
-                        .firstCheck(Duration.ofMillis(100)).progress(true).build()), MotoServer.credentials(), blocking));
+                watches.add(watcher.watch(
+                        WatchRequest.of(
+                                execution,
+                                moto.settings(),
+                                null,
+                                WatchOptions.builder()
+                                        .pollInterval(Duration.ofSeconds(1))
+                                        .firstCheck(Duration.ofMillis(100))
+                                        .progress(true)
+                                        .build()),
+                        MotoServer.credentials(),
+                        blocking));
             }
             ExecutionWatcherTest.awaitCondition(() -> blocked.get() > 0);
 
             watcher.close();
 
-            assertThat(watches).allSatisfy(w -> assertThatThrownBy(() -> w.result().get(0, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(WatcherClosedException.class));
+            assertThat(watches)
+                    .allSatisfy(w -> assertThatThrownBy(() -> w.result().get(0, TimeUnit.SECONDS))
+                            .isInstanceOf(ExecutionException.class)
+                            .cause()
+                            .isInstanceOf(WatcherClosedException.class));
         } finally {
             release.countDown();
             session.stop(execution);
@@ -154,16 +168,21 @@ class WatchesAlwaysEndTest {
             }
         };
         try (ExecutionWatcher watcher = new ExecutionWatcher(WatcherSettings.defaults())) {
-            Watch stuck = watcher.watch(request(start(pass, "stuck-listener", Map.of()), null),
-                    MotoServer.credentials(), blocking);
+            Watch stuck = watcher.watch(
+                    request(start(pass, "stuck-listener", Map.of()), null), MotoServer.credentials(), blocking);
             List<Watch> others = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                others.add(watcher.watch(request(start(pass, "free-listener-" + i, Map.of()), null),
-                        MotoServer.credentials(), WatchListener.NONE));
+                others.add(watcher.watch(
+                        request(start(pass, "free-listener-" + i, Map.of()), null),
+                        MotoServer.credentials(),
+                        WatchListener.NONE));
             }
 
             for (Watch other : others) {
-                assertThat(other.result().get(60, TimeUnit.SECONDS).description().state())
+                assertThat(other.result()
+                                .get(60, TimeUnit.SECONDS)
+                                .description()
+                                .state())
                         .isEqualTo(ExecutionState.SUCCEEDED);
             }
             assertThat(stuck.result().get(60, TimeUnit.SECONDS).description().state())
@@ -178,19 +197,26 @@ class WatchesAlwaysEndTest {
     void anErrorFromAListenerEndsThatWatchWithAClearFailureAndNoOther() throws Exception {
         String pass = session.stateMachine("pass");
         try (ExecutionWatcher watcher = new ExecutionWatcher(WatcherSettings.defaults())) {
-            Watch failing = watcher.watch(request(start(pass, "asserting-listener", Map.of()), null),
-                    MotoServer.credentials(), new WatchListener() {
+            Watch failing = watcher.watch(
+                    request(start(pass, "asserting-listener", Map.of()), null),
+                    MotoServer.credentials(),
+                    new WatchListener() {
                         @Override
                         public void onStatus(ExecutionState state) {
                             throw new AssertionError("listener broke");
                         }
                     });
-            Watch healthy = watcher.watch(request(start(pass, "healthy-listener", Map.of()), null),
-                    MotoServer.credentials(), WatchListener.NONE);
+            Watch healthy = watcher.watch(
+                    request(start(pass, "healthy-listener", Map.of()), null),
+                    MotoServer.credentials(),
+                    WatchListener.NONE);
 
             assertThatThrownBy(() -> failing.result().get(60, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(WatchFailedException.class)
-                    .hasMessageContaining("asserting-listener").hasMessageContaining("AssertionError: listener broke");
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(WatchFailedException.class)
+                    .hasMessageContaining("asserting-listener")
+                    .hasMessageContaining("AssertionError: listener broke");
             assertThat(healthy.result().get(60, TimeUnit.SECONDS).description().state())
                     .isEqualTo(ExecutionState.SUCCEEDED);
         }
@@ -203,14 +229,21 @@ class WatchesAlwaysEndTest {
             throw new NoClassDefFoundError("com/example/MissingCredentialsClass");
         };
         try (ExecutionWatcher watcher = new ExecutionWatcher(WatcherSettings.defaults())) {
-            Watch failing = watcher.watch(request(start(pass, "broken-provider", Map.of()), null),
-                    CredentialsSource.provided("broken-provider", broken), WatchListener.NONE);
-            Watch healthy = watcher.watch(request(start(pass, "healthy-provider", Map.of()), null),
-                    MotoServer.credentials(), WatchListener.NONE);
+            Watch failing = watcher.watch(
+                    request(start(pass, "broken-provider", Map.of()), null),
+                    CredentialsSource.provided("broken-provider", broken),
+                    WatchListener.NONE);
+            Watch healthy = watcher.watch(
+                    request(start(pass, "healthy-provider", Map.of()), null),
+                    MotoServer.credentials(),
+                    WatchListener.NONE);
 
             assertThatThrownBy(() -> failing.result().get(60, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(WatchFailedException.class)
-                    .hasMessageContaining("broken-provider").hasMessageContaining("NoClassDefFoundError");
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(WatchFailedException.class)
+                    .hasMessageContaining("broken-provider")
+                    .hasMessageContaining("NoClassDefFoundError");
             assertThat(healthy.result().get(60, TimeUnit.SECONDS).description().state())
                     .isEqualTo(ExecutionState.SUCCEEDED);
         }
@@ -222,14 +255,20 @@ class WatchesAlwaysEndTest {
         ExecutionArn longRunning = start(waiting, "earlier-deadline", Map.of("seconds", 120));
         List<WeakReference<WatchListener>> listeners = new ArrayList<>();
         try (ExecutionWatcher watcher = new ExecutionWatcher(WatcherSettings.defaults())) {
-            Watch first = watcher.watch(request(longRunning, Instant.now().plus(Duration.ofHours(1))),
-                    MotoServer.credentials(), WatchListener.NONE);
+            Watch first = watcher.watch(
+                    request(longRunning, Instant.now().plus(Duration.ofHours(1))),
+                    MotoServer.credentials(),
+                    WatchListener.NONE);
             List<Watch> finished = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                WatchListener listener = new WatchListener() { };
+                WatchListener listener = new WatchListener() {};
                 listeners.add(new WeakReference<>(listener));
-                finished.add(watcher.watch(request(start(pass, "finished-" + i, Map.of()),
-                        Instant.now().plus(Duration.ofHours(2))), MotoServer.credentials(), listener));
+                finished.add(watcher.watch(
+                        request(
+                                start(pass, "finished-" + i, Map.of()),
+                                Instant.now().plus(Duration.ofHours(2))),
+                        MotoServer.credentials(),
+                        listener));
             }
             for (Watch watch : finished) {
                 watch.result().get(60, TimeUnit.SECONDS);

@@ -22,8 +22,13 @@ public final class ExecutionRecord implements Serializable {
     private final long stopMillis;
     private final String syncOutputJson;
 
-    private ExecutionRecord(String executionArn, String stateMachineArn, String status, long startMillis,
-            long stopMillis, String syncOutputJson) {
+    private ExecutionRecord(
+            String executionArn,
+            String stateMachineArn,
+            String status,
+            long startMillis,
+            long stopMillis,
+            String syncOutputJson) {
         this.executionArn = executionArn;
         this.stateMachineArn = stateMachineArn;
         this.status = status;
@@ -57,7 +62,8 @@ public final class ExecutionRecord implements Serializable {
     }
 
     public String getConsoleLink() {
-        return ConsoleLinks.execution(ExecutionArn.parse("executionArn", executionArn)).orElse(null);
+        return ConsoleLinks.execution(ExecutionArn.parse("executionArn", executionArn))
+                .orElse(null);
     }
 
     /** The output of a synchronous Express run, kept because Step Functions keeps none. */
@@ -67,8 +73,12 @@ public final class ExecutionRecord implements Serializable {
 
     /** This record with a new status; the times and output only where given. */
     ExecutionRecord updated(String status, Instant start, Instant stop, String syncOutputJson) {
-        return new ExecutionRecord(executionArn, stateMachineArn, status,
-                start == null ? startMillis : start.toEpochMilli(), stop == null ? stopMillis : stop.toEpochMilli(),
+        return new ExecutionRecord(
+                executionArn,
+                stateMachineArn,
+                status,
+                start == null ? startMillis : start.toEpochMilli(),
+                stop == null ? stopMillis : stop.toEpochMilli(),
                 syncOutputJson == null ? this.syncOutputJson : syncOutputJson);
     }
 }

@@ -37,7 +37,12 @@ public final class StepFunctionsRunAction implements RunAction2 {
     }
 
     /** Records (or updates) an execution and saves the build. */
-    public void record(String executionArn, String stateMachineArn, String status, Instant start, Instant stop,
+    public void record(
+            String executionArn,
+            String stateMachineArn,
+            String status,
+            Instant start,
+            Instant stop,
             String syncOutputJson) {
         synchronized (this) {
             List<ExecutionRecord> next = new ArrayList<>(executions);

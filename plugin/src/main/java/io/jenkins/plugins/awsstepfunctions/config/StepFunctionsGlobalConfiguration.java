@@ -182,14 +182,30 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
     }
 
     @POST
-    public FormValidation doTestConnection(@QueryParameter String credentialsId, @QueryParameter String region,
-            @QueryParameter String endpointUrl, @QueryParameter String roleArn, @QueryParameter String roleExternalId,
-            @QueryParameter boolean verify, @QueryParameter String caBundleCredentialsId,
+    public FormValidation doTestConnection(
+            @QueryParameter String credentialsId,
+            @QueryParameter String region,
+            @QueryParameter String endpointUrl,
+            @QueryParameter String roleArn,
+            @QueryParameter String roleExternalId,
+            @QueryParameter boolean verify,
+            @QueryParameter String caBundleCredentialsId,
             @QueryParameter String proxyCredentialsId) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         // What the form says, layered over what is saved, with the credentials Jenkins itself sees.
-        return FormChecks.testConnection(null, new ConnectionParameters(credentialsId, region, endpointUrl, roleArn,
-                roleExternalId, verify, caBundleCredentialsId, null, proxyCredentialsId), null);
+        return FormChecks.testConnection(
+                null,
+                new ConnectionParameters(
+                        credentialsId,
+                        region,
+                        endpointUrl,
+                        roleArn,
+                        roleExternalId,
+                        verify,
+                        caBundleCredentialsId,
+                        null,
+                        proxyCredentialsId),
+                null);
     }
 
     @POST
@@ -200,7 +216,8 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckDescribePerSecond(@QueryParameter int value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return value >= 1 && value <= 1000 ? FormValidation.ok()
+        return value >= 1 && value <= 1000
+                ? FormValidation.ok()
                 : FormValidation.error("Use 1 to 1000 calls per second (the smallest regional quota refills 10 per"
                         + " second, shared by every caller in the account)");
     }

@@ -14,12 +14,12 @@ public final class ConsoleLines {
     public static final String PREFIX = "[AWS Step Functions] ";
     static final String LINK_TEXT = "open in the AWS console";
 
-    private ConsoleLines() {
-    }
+    private ConsoleLines() {}
 
     /** {@code " (open in the AWS console)"} as a hyperlink, or nothing where the partition has no public console. */
     public static String consoleLink(ExecutionArn execution) {
-        return ConsoleLinks.execution(execution).map(url -> " (" + HyperlinkNote.encodeTo(url, LINK_TEXT) + ")")
+        return ConsoleLinks.execution(execution)
+                .map(url -> " (" + HyperlinkNote.encodeTo(url, LINK_TEXT) + ")")
                 .orElse("");
     }
 }

@@ -22,14 +22,36 @@ public final class ConnectionParameters implements Serializable {
     private final LinkedHashMap<String, Object> clientConfig;
     private final String proxyCredentialsId;
 
-    public ConnectionParameters(String credentialsId, String region, String endpointUrl, String roleArn,
-            String roleExternalId, Boolean verify, String caBundleCredentialsId, Map<String, ?> clientConfig) {
-        this(credentialsId, region, endpointUrl, roleArn, roleExternalId, verify, caBundleCredentialsId, clientConfig,
+    public ConnectionParameters(
+            String credentialsId,
+            String region,
+            String endpointUrl,
+            String roleArn,
+            String roleExternalId,
+            Boolean verify,
+            String caBundleCredentialsId,
+            Map<String, ?> clientConfig) {
+        this(
+                credentialsId,
+                region,
+                endpointUrl,
+                roleArn,
+                roleExternalId,
+                verify,
+                caBundleCredentialsId,
+                clientConfig,
                 null);
     }
 
-    public ConnectionParameters(String credentialsId, String region, String endpointUrl, String roleArn,
-            String roleExternalId, Boolean verify, String caBundleCredentialsId, Map<String, ?> clientConfig,
+    public ConnectionParameters(
+            String credentialsId,
+            String region,
+            String endpointUrl,
+            String roleArn,
+            String roleExternalId,
+            Boolean verify,
+            String caBundleCredentialsId,
+            Map<String, ?> clientConfig,
             String proxyCredentialsId) {
         this.proxyCredentialsId = proxyCredentialsId;
         this.credentialsId = credentialsId;

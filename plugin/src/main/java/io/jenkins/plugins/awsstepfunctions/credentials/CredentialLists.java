@@ -21,8 +21,7 @@ import org.springframework.security.core.Authentication;
  */
 public final class CredentialLists {
 
-    private CredentialLists() {
-    }
+    private CredentialLists() {}
 
     /** AWS credentials (aws-credentials plugin) visible in the item's context, or globally when {@code item} is null. */
     public static ListBoxModel awsCredentials(Item item, String current) {
@@ -39,17 +38,20 @@ public final class CredentialLists {
         return list(item, current, StandardUsernamePasswordCredentials.class);
     }
 
-    private static ListBoxModel list(Item item, String current,
+    private static ListBoxModel list(
+            Item item,
+            String current,
             Class<? extends com.cloudbees.plugins.credentials.common.StandardCredentials> type) {
         StandardListBoxModel result = new StandardListBoxModel();
         if (!mayList(item)) {
             return result.includeCurrentValue(current == null ? "" : current);
         }
-        Authentication authentication = item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+        Authentication authentication =
+                item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
         if (item == null) {
             return result.includeEmptyValue()
-                    .includeMatchingAs(authentication, Jenkins.get(), type, Collections.emptyList(),
-                            CredentialsMatchers.always())
+                    .includeMatchingAs(
+                            authentication, Jenkins.get(), type, Collections.emptyList(), CredentialsMatchers.always())
                     .includeCurrentValue(current == null ? "" : current);
         }
         return result.includeEmptyValue()

@@ -32,8 +32,7 @@ import jenkins.model.Jenkins;
  */
 public final class FormChecks {
 
-    private FormChecks() {
-    }
+    private FormChecks() {}
 
     /** Whether a field is used as written (Pipeline steps, global configuration) or expanded by a freestyle build. */
     public enum Values {
@@ -50,8 +49,8 @@ public final class FormChecks {
         }
     }
 
-    private static FormValidation check(Item item, String parameter, String value, Values values,
-            DeferredCheck.Kind kind, Consumer<String> whole) {
+    private static FormValidation check(
+            Item item, String parameter, String value, Values values, DeferredCheck.Kind kind, Consumer<String> whole) {
         requireConfigure(item);
         String stripped = Util.fixEmptyAndTrim(value);
         if (stripped == null) {
@@ -90,7 +89,12 @@ public final class FormChecks {
         if (Util.fixEmptyAndTrim(value) == null) {
             return FormValidation.error("stateMachineArn is required");
         }
-        return check(item, "stateMachineArn", value, values, DeferredCheck.Kind.ARN,
+        return check(
+                item,
+                "stateMachineArn",
+                value,
+                values,
+                DeferredCheck.Kind.ARN,
                 v -> StateMachineArn.parse("stateMachineArn", v));
     }
 
@@ -99,7 +103,12 @@ public final class FormChecks {
         if (Util.fixEmptyAndTrim(value) == null) {
             return FormValidation.error("executionArn is required");
         }
-        return check(item, "executionArn", value, values, DeferredCheck.Kind.ARN,
+        return check(
+                item,
+                "executionArn",
+                value,
+                values,
+                DeferredCheck.Kind.ARN,
                 v -> ExecutionArn.parse("executionArn", v));
     }
 
@@ -112,7 +121,12 @@ public final class FormChecks {
     }
 
     public static FormValidation checkClientConfig(Item item, String value, Values values) {
-        return check(item, "clientConfig", value, values, DeferredCheck.Kind.JSON,
+        return check(
+                item,
+                "clientConfig",
+                value,
+                values,
+                DeferredCheck.Kind.JSON,
                 v -> ClientSettings.parseJson("clientConfig", v));
     }
 
@@ -121,7 +135,12 @@ public final class FormChecks {
     }
 
     public static FormValidation checkEndpointUrl(Item item, String value, Values values) {
-        return check(item, "endpointUrl", value, values, DeferredCheck.Kind.TEXT,
+        return check(
+                item,
+                "endpointUrl",
+                value,
+                values,
+                DeferredCheck.Kind.TEXT,
                 v -> SettingChecks.endpointUrl("endpointUrl", v));
     }
 
@@ -137,12 +156,13 @@ public final class FormChecks {
     public static FormValidation testConnection(Item item, ConnectionParameters parameters, String stateMachineArn) {
         requireConfigure(item);
         try {
-            StateMachineArn stateMachine = Util.fixEmptyAndTrim(stateMachineArn) == null ? null
+            StateMachineArn stateMachine = Util.fixEmptyAndTrim(stateMachineArn) == null
+                    ? null
                     : StateMachineArn.parse("stateMachineArn", stateMachineArn.strip());
-            ConnectionResolver.Resolved connection = ConnectionResolver.resolve(ConnectionResolver.forItem(item),
-                    parameters);
-            try (ClientLease lease = ControllerEngine.get().clients().lease(connection.settings(),
-                    connection.credentials())) {
+            ConnectionResolver.Resolved connection =
+                    ConnectionResolver.resolve(ConnectionResolver.forItem(item), parameters);
+            try (ClientLease lease =
+                    ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {
                 return FormValidation.ok(ConnectionCheck.run(lease, stateMachine));
             }
         } catch (InvalidSettingException | StepFunctionsException | AbortException | EngineStoppedException e) {
@@ -151,12 +171,22 @@ public final class FormChecks {
     }
 
     public static FormValidation checkPollInterval(Item item, int value) {
-        return check(item, "pollInterval", Integer.toString(value), Values.AS_WRITTEN, DeferredCheck.Kind.TEXT,
+        return check(
+                item,
+                "pollInterval",
+                Integer.toString(value),
+                Values.AS_WRITTEN,
+                DeferredCheck.Kind.TEXT,
                 v -> StepParameters.checkPollInterval(value));
     }
 
     public static FormValidation checkTimeout(Item item, int value) {
-        return check(item, "timeout", Integer.toString(value), Values.AS_WRITTEN, DeferredCheck.Kind.TEXT,
+        return check(
+                item,
+                "timeout",
+                Integer.toString(value),
+                Values.AS_WRITTEN,
+                DeferredCheck.Kind.TEXT,
                 v -> StepParameters.checkTimeout(value));
     }
 }

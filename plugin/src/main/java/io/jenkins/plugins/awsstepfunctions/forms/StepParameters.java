@@ -8,17 +8,18 @@ public final class StepParameters {
 
     public static final int MAX_TIMEOUT_SECONDS = 366 * 24 * 3600;
 
-    private StepParameters() {
-    }
+    private StepParameters() {}
 
     public static void checkStart(boolean sync, boolean redrive, boolean wait) {
         if (sync && redrive) {
-            throw new InvalidSettingException("redrive", "cannot be combined with sync: true; EXPRESS executions"
-                    + " cannot be redriven");
+            throw new InvalidSettingException(
+                    "redrive", "cannot be combined with sync: true; EXPRESS executions" + " cannot be redriven");
         }
         if (sync && wait) {
-            throw new InvalidSettingException("wait", "is not needed with sync: true, which already returns when"
-                    + " the execution ends; remove one of the two");
+            throw new InvalidSettingException(
+                    "wait",
+                    "is not needed with sync: true, which already returns when"
+                            + " the execution ends; remove one of the two");
         }
     }
 
@@ -31,15 +32,19 @@ public final class StepParameters {
         long min = WatchOptions.MIN_POLL_INTERVAL.toSeconds();
         long max = WatchOptions.MAX_POLL_INTERVAL.toSeconds();
         if (pollInterval < min || pollInterval > max) {
-            throw new InvalidSettingException("pollInterval", pollInterval + " is not allowed; use " + min + " to "
-                    + max + " seconds (polls share the account's DescribeExecution quota, so prefer 10 or more)");
+            throw new InvalidSettingException(
+                    "pollInterval",
+                    pollInterval + " is not allowed; use " + min + " to " + max
+                            + " seconds (polls share the account's DescribeExecution quota, so prefer 10 or more)");
         }
     }
 
     public static void checkTimeout(int timeout) {
         if (timeout < 0 || timeout > MAX_TIMEOUT_SECONDS) {
-            throw new InvalidSettingException("timeout", timeout + " is not allowed; use 0 (no timeout) to "
-                    + MAX_TIMEOUT_SECONDS + " seconds (a STANDARD execution runs for at most a year)");
+            throw new InvalidSettingException(
+                    "timeout",
+                    timeout + " is not allowed; use 0 (no timeout) to " + MAX_TIMEOUT_SECONDS
+                            + " seconds (a STANDARD execution runs for at most a year)");
         }
     }
 }

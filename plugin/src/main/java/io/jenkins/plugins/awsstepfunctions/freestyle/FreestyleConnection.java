@@ -107,10 +107,17 @@ public abstract class FreestyleConnection extends hudson.tasks.Builder implement
     }
 
     ConnectionParameters connection(EnvVars env) {
-        Map<String, ?> config = clientConfig == null ? null
-                : ClientSettings.parseJson("clientConfig", env.expand(clientConfig));
-        return new ConnectionParameters(expand(env, credentialsId), expand(env, region), expand(env, endpointUrl),
-                expand(env, roleArn), expand(env, roleExternalId), verify, expand(env, caBundleCredentialsId), config,
+        Map<String, ?> config =
+                clientConfig == null ? null : ClientSettings.parseJson("clientConfig", env.expand(clientConfig));
+        return new ConnectionParameters(
+                expand(env, credentialsId),
+                expand(env, region),
+                expand(env, endpointUrl),
+                expand(env, roleArn),
+                expand(env, roleExternalId),
+                verify,
+                expand(env, caBundleCredentialsId),
+                config,
                 expand(env, proxyCredentialsId));
     }
 

@@ -26,17 +26,16 @@ public abstract class FreestyleDescriptor extends BuildStepDescriptor<Builder> {
     }
 
     @POST
-    public ListBoxModel doFillCaBundleCredentialsIdItems(@AncestorInPath Item item,
-            @QueryParameter String caBundleCredentialsId) {
+    public ListBoxModel doFillCaBundleCredentialsIdItems(
+            @AncestorInPath Item item, @QueryParameter String caBundleCredentialsId) {
         return FormChecks.fileCredentials(item, caBundleCredentialsId);
     }
 
     @POST
-    public ListBoxModel doFillProxyCredentialsIdItems(@AncestorInPath Item item,
-            @QueryParameter String proxyCredentialsId) {
+    public ListBoxModel doFillProxyCredentialsIdItems(
+            @AncestorInPath Item item, @QueryParameter String proxyCredentialsId) {
         return FormChecks.usernamePasswordCredentials(item, proxyCredentialsId);
     }
-
 
     @POST
     public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
@@ -59,11 +58,28 @@ public abstract class FreestyleDescriptor extends BuildStepDescriptor<Builder> {
     }
 
     @POST
-    public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
-            @QueryParameter String region, @QueryParameter String endpointUrl, @QueryParameter String roleArn,
-            @QueryParameter String roleExternalId, @QueryParameter String caBundleCredentialsId,
-            @QueryParameter String proxyCredentialsId, @QueryParameter String stateMachineArn) {
-        return FormChecks.testConnection(item, new ConnectionParameters(credentialsId, region, endpointUrl, roleArn,
-                roleExternalId, null, caBundleCredentialsId, null, proxyCredentialsId), stateMachineArn);
+    public FormValidation doTestConnection(
+            @AncestorInPath Item item,
+            @QueryParameter String credentialsId,
+            @QueryParameter String region,
+            @QueryParameter String endpointUrl,
+            @QueryParameter String roleArn,
+            @QueryParameter String roleExternalId,
+            @QueryParameter String caBundleCredentialsId,
+            @QueryParameter String proxyCredentialsId,
+            @QueryParameter String stateMachineArn) {
+        return FormChecks.testConnection(
+                item,
+                new ConnectionParameters(
+                        credentialsId,
+                        region,
+                        endpointUrl,
+                        roleArn,
+                        roleExternalId,
+                        null,
+                        caBundleCredentialsId,
+                        null,
+                        proxyCredentialsId),
+                stateMachineArn);
     }
 }

@@ -27,14 +27,25 @@ import java.util.concurrent.ExecutionException;
  */
 final class FreestyleWait {
 
-    private FreestyleWait() {
-    }
+    private FreestyleWait() {}
 
-    static WatchResult await(TaskListener listener, ExecutionArn execution, ConnectionResolver.Resolved connection,
-            int pollInterval, int timeout, boolean stopOnAbort) throws AbortException, InterruptedException {
+    static WatchResult await(
+            TaskListener listener,
+            ExecutionArn execution,
+            ConnectionResolver.Resolved connection,
+            int pollInterval,
+            int timeout,
+            boolean stopOnAbort)
+            throws AbortException, InterruptedException {
         Instant deadline = timeout > 0 ? Instant.now().plusSeconds(timeout) : null;
-        WatchRequest request = WatchRequest.of(execution, connection.settings(), deadline,
-                WatchOptions.builder().pollInterval(Duration.ofSeconds(pollInterval)).progress(true).build());
+        WatchRequest request = WatchRequest.of(
+                execution,
+                connection.settings(),
+                deadline,
+                WatchOptions.builder()
+                        .pollInterval(Duration.ofSeconds(pollInterval))
+                        .progress(true)
+                        .build());
         listener.getLogger().println(Messages.Log_Waiting(execution, ConsoleLines.consoleLink(execution)));
         Watch watch = ControllerEngine.get().watcher().watch(request, connection.credentials(), new WatchListener() {
             @Override
@@ -52,10 +63,10 @@ final class FreestyleWait {
         } catch (InterruptedException aborted) {
             watch.cancel();
             if (stopOnAbort) {
-                try (ClientLease lease = ControllerEngine.get().clients().lease(connection.settings(),
-                        connection.credentials())) {
-                    new StepFunctionsOperations(lease).stop(execution, "Jenkins.Aborted",
-                            "Stopped because the Jenkins build was aborted");
+                try (ClientLease lease =
+                        ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {
+                    new StepFunctionsOperations(lease)
+                            .stop(execution, "Jenkins.Aborted", "Stopped because the Jenkins build was aborted");
                     listener.getLogger().println(Messages.Log_Stopped(execution));
                 } catch (EngineStoppedException shuttingDown) {
                     listener.getLogger().println(Messages.Error_ShuttingDown(execution));
@@ -66,7 +77,8 @@ final class FreestyleWait {
             if (e.getCause() instanceof WatcherClosedException) {
                 throw new AbortException(Messages.Error_ShuttingDown(execution));
             }
-            throw new AbortException(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            throw new AbortException(
+                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }
     }
 }

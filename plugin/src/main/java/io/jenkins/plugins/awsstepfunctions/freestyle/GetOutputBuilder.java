@@ -83,8 +83,8 @@ public final class GetOutputBuilder extends FreestyleConnection {
                     .requireStandard("executionArn");
             ConnectionResolver.Resolved connection = ConnectionResolver.resolve(run, connection(env));
             String json;
-            try (ClientLease lease = ControllerEngine.get().clients().lease(connection.settings(),
-                    connection.credentials())) {
+            try (ClientLease lease =
+                    ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {
                 json = Json.write("output", new StepFunctionsOperations(lease).output(execution));
             }
             String file = FreestyleConnection.expand(env, outputFile);

@@ -172,34 +172,50 @@ public final class StartExecutionBuilder extends FreestyleConnection {
             ConnectionResolver.Resolved connection = ConnectionResolver.resolve(run, connection(env));
             ExecutionArn execution;
             // A synchronous run needs a client that waits up to the EXPRESS limit and never sends it twice.
-            try (ClientLease lease = ControllerEngine.get().clients().lease(sync
-                    ? SynchronousRuns.settings(connection.settings()) : connection.settings(),
-                    connection.credentials())) {
+            try (ClientLease lease = ControllerEngine.get()
+                    .clients()
+                    .lease(
+                            sync ? SynchronousRuns.settings(connection.settings()) : connection.settings(),
+                            connection.credentials())) {
                 StepFunctionsOperations operations = new StepFunctionsOperations(lease);
                 if (sync) {
                     SyncExecutionResult result = operations.startSync(request);
-                    StepFunctionsRunAction.of(run).record(result.executionArn().toString(),
-                            request.stateMachine().toString(), result.state().name(), result.startDate(),
-                            result.stopDate(), result.outputJson().orElse(null));
-                    ExportedVariables.export(run, "SFN_EXECUTION_ARN", result.executionArn().toString());
-                    ExportedVariables.export(run, "SFN_EXECUTION_STATUS", result.state().name());
+                    StepFunctionsRunAction.of(run)
+                            .record(
+                                    result.executionArn().toString(),
+                                    request.stateMachine().toString(),
+                                    result.state().name(),
+                                    result.startDate(),
+                                    result.stopDate(),
+                                    result.outputJson().orElse(null));
+                    ExportedVariables.export(
+                            run, "SFN_EXECUTION_ARN", result.executionArn().toString());
+                    ExportedVariables.export(
+                            run, "SFN_EXECUTION_STATUS", result.state().name());
                     if (result.state() != ExecutionState.SUCCEEDED) {
                         Outcomes.failed(run, listener, result.failureMessage(), unstableOnFailure);
                     }
                     return;
                 }
                 StartResult started = redrive ? operations.startOrRedrive(request) : operations.start(request);
-                listener.getLogger().println(Messages.Log_Started(started.describe(),
-                        ConsoleLines.consoleLink(started.executionArn())));
-                StepFunctionsRunAction.of(run).record(started.executionArn().toString(),
-                        request.stateMachine().toString(), ExecutionState.RUNNING.name(), started.startDate(), null,
-                        null);
-                ExportedVariables.export(run, "SFN_EXECUTION_ARN", started.executionArn().toString());
+                listener.getLogger()
+                        .println(Messages.Log_Started(
+                                started.describe(), ConsoleLines.consoleLink(started.executionArn())));
+                StepFunctionsRunAction.of(run)
+                        .record(
+                                started.executionArn().toString(),
+                                request.stateMachine().toString(),
+                                ExecutionState.RUNNING.name(),
+                                started.startDate(),
+                                null,
+                                null);
+                ExportedVariables.export(
+                        run, "SFN_EXECUTION_ARN", started.executionArn().toString());
                 execution = started.executionArn();
             }
             if (wait) {
-                Outcomes.waitAndReport(run, listener, execution, connection, pollInterval, timeout, stopOnAbort,
-                        unstableOnFailure);
+                Outcomes.waitAndReport(
+                        run, listener, execution, connection, pollInterval, timeout, stopOnAbort, unstableOnFailure);
             }
         } catch (InvalidSettingException | StepFunctionsException | EngineStoppedException e) {
             throw new AbortException(e.getMessage());
@@ -208,7 +224,10 @@ public final class StartExecutionBuilder extends FreestyleConnection {
 
     /** Derived from the build and the number of starts before this one, so that an SDK retry runs it once. */
     private static String defaultName(Run<?, ?> run) {
-        return DefaultExecutionName.of(run.getParent().getFullName(), run.getNumber(), run.getStartTimeInMillis(),
+        return DefaultExecutionName.of(
+                run.getParent().getFullName(),
+                run.getNumber(),
+                run.getStartTimeInMillis(),
                 "freestyle-" + StepFunctionsRunAction.of(run).nextStart());
     }
 

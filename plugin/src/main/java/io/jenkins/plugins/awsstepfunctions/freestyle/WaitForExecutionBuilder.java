@@ -92,8 +92,8 @@ public final class WaitForExecutionBuilder extends FreestyleConnection {
             ExecutionArn execution = ExecutionArn.parse("executionArn", FreestyleConnection.expand(env, executionArn))
                     .requireStandard("executionArn");
             ConnectionResolver.Resolved connection = ConnectionResolver.resolve(run, connection(env));
-            Outcomes.waitAndReport(run, listener, execution, connection, pollInterval, timeout, stopOnAbort,
-                    unstableOnFailure);
+            Outcomes.waitAndReport(
+                    run, listener, execution, connection, pollInterval, timeout, stopOnAbort, unstableOnFailure);
         } catch (InvalidSettingException | StepFunctionsException | EngineStoppedException e) {
             throw new AbortException(e.getMessage());
         }

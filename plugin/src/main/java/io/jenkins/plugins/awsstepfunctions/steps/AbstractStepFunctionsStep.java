@@ -108,10 +108,20 @@ public abstract class AbstractStepFunctionsStep extends Step {
     @SuppressWarnings("unchecked")
     ConnectionParameters connection() {
         if (clientConfig != null && !(clientConfig instanceof Map)) {
-            throw new InvalidSettingException("clientConfig", "must be a map such as [retries: [mode: 'standard']],"
-                    + " not " + clientConfig.getClass().getSimpleName());
+            throw new InvalidSettingException(
+                    "clientConfig",
+                    "must be a map such as [retries: [mode: 'standard']]," + " not "
+                            + clientConfig.getClass().getSimpleName());
         }
-        return new ConnectionParameters(credentialsId, region, endpointUrl, roleArn, roleExternalId, verify,
-                caBundleCredentialsId, (Map<String, ?>) clientConfig, proxyCredentialsId);
+        return new ConnectionParameters(
+                credentialsId,
+                region,
+                endpointUrl,
+                roleArn,
+                roleExternalId,
+                verify,
+                caBundleCredentialsId,
+                (Map<String, ?>) clientConfig,
+                proxyCredentialsId);
     }
 }

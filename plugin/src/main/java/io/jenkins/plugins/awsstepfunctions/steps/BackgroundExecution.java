@@ -102,8 +102,10 @@ abstract class BackgroundExecution extends StepExecution {
 
     /** Expected problems end the step with their message only; anything else keeps its stack trace. */
     static Throwable explained(Throwable t) {
-        if (t instanceof InvalidSettingException || t instanceof StepFunctionsException
-                || t instanceof ExecutionNotSucceededException || t instanceof JsonException) {
+        if (t instanceof InvalidSettingException
+                || t instanceof StepFunctionsException
+                || t instanceof ExecutionNotSucceededException
+                || t instanceof JsonException) {
             return new AbortException(t.getMessage());
         }
         return t;

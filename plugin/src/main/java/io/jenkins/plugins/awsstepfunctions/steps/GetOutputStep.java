@@ -84,7 +84,8 @@ public final class GetOutputStep extends AbstractStepFunctionsStep {
 
         private Object output() throws Exception {
             if (execution.isExpress()) {
-                Optional<String> kept = StepFunctionsRunAction.of(run()).find(execution.toString())
+                Optional<String> kept = StepFunctionsRunAction.of(run())
+                        .find(execution.toString())
                         .map(ExecutionRecord::getSyncOutputJson);
                 if (kept.isEmpty()) {
                     throw new AbortException("sfnGetOutput: " + execution + " is an EXPRESS execution and this build"
@@ -94,15 +95,17 @@ public final class GetOutputStep extends AbstractStepFunctionsStep {
                 return Json.parse("the output of " + execution, kept.get());
             }
             ConnectionResolver.Resolved connection = resolve();
-            try (ClientLease lease = ControllerEngine.get().clients().lease(connection.settings(),
-                    connection.credentials())) {
+            try (ClientLease lease =
+                    ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {
                 return new StepFunctionsOperations(lease).output(execution);
             } catch (ExecutionNotSucceededException e) {
                 if (failOnError || e.report().isEmpty()) {
                     throw new AbortException(e.getMessage());
                 }
-                listener().getLogger().println(ConsoleLines.PREFIX + e.getMessage()
-                        + " (failOnError: false, so the step returns null)");
+                listener()
+                        .getLogger()
+                        .println(ConsoleLines.PREFIX + e.getMessage()
+                                + " (failOnError: false, so the step returns null)");
                 return null;
             }
         }

@@ -139,9 +139,12 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
         try {
             StepParameters.checkStart(sync, redrive, wait);
             StepParameters.checkWaiting(pollInterval, timeout);
-            StartRequest request = StartRequest.builder().stateMachineArn(stateMachineArn)
+            StartRequest request = StartRequest.builder()
+                    .stateMachineArn(stateMachineArn)
                     .name(name != null || redrive ? name : defaultName(context))
-                    .input(input == null ? null : ExecutionInput.of("input", input)).traceHeader(traceHeader).build();
+                    .input(input == null ? null : ExecutionInput.of("input", input))
+                    .traceHeader(traceHeader)
+                    .build();
             return new Execution(context, connection(), request, redrive, sync, wait, pollInterval, timeout);
         } catch (InvalidSettingException e) {
             throw new AbortException("sfnStartExecution: " + e.getMessage());
@@ -152,7 +155,10 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
     private static String defaultName(StepContext context) throws IOException, InterruptedException {
         Run<?, ?> run = context.get(Run.class);
         FlowNode node = context.get(FlowNode.class);
-        return DefaultExecutionName.of(run.getParent().getFullName(), run.getNumber(), run.getStartTimeInMillis(),
+        return DefaultExecutionName.of(
+                run.getParent().getFullName(),
+                run.getNumber(),
+                run.getStartTimeInMillis(),
                 node == null ? "0" : node.getId());
     }
 
@@ -169,8 +175,15 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
         /** When the start was first attempted: a start repeated after a restart recognises what it started. */
         private Instant firstAttempt;
 
-        Execution(StepContext context, ConnectionParameters connection, StartRequest request, boolean redrive,
-                boolean sync, boolean wait, int pollInterval, int timeout) {
+        Execution(
+                StepContext context,
+                ConnectionParameters connection,
+                StartRequest request,
+                boolean redrive,
+                boolean sync,
+                boolean wait,
+                int pollInterval,
+                int timeout) {
             super(context, connection, true, false, true);
             this.request = request;
             this.redrive = redrive;
@@ -195,25 +208,35 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
                 getContext().saveState();
             }
             // A synchronous run needs a client that waits up to the EXPRESS limit and never sends it twice.
-            try (ClientLease lease = ControllerEngine.get().clients().lease(sync
-                    ? SynchronousRuns.settings(connection.settings()) : connection.settings(),
-                    connection.credentials())) {
+            try (ClientLease lease = ControllerEngine.get()
+                    .clients()
+                    .lease(
+                            sync ? SynchronousRuns.settings(connection.settings()) : connection.settings(),
+                            connection.credentials())) {
                 StepFunctionsOperations operations = new StepFunctionsOperations(lease);
                 if (sync) {
                     runSynchronously(run, listener, operations);
                     return;
                 }
-                StartResult started = redrive ? operations.startOrRedrive(request)
-                        : operations.start(request, firstAttempt);
+                StartResult started =
+                        redrive ? operations.startOrRedrive(request) : operations.start(request, firstAttempt);
                 if (stopping()) {
                     return;
                 }
-                listener.getLogger().println(ConsoleLines.PREFIX + started.describe()
-                        + ConsoleLines.consoleLink(started.executionArn()));
-                StepFunctionsRunAction.of(run).record(started.executionArn().toString(),
-                        request.stateMachine().toString(), started.outcome() == StartResult.Outcome.ALREADY_SUCCEEDED
-                                ? ExecutionState.SUCCEEDED.name() : ExecutionState.RUNNING.name(),
-                        started.startDate(), null, null);
+                listener.getLogger()
+                        .println(ConsoleLines.PREFIX
+                                + started.describe()
+                                + ConsoleLines.consoleLink(started.executionArn()));
+                StepFunctionsRunAction.of(run)
+                        .record(
+                                started.executionArn().toString(),
+                                request.stateMachine().toString(),
+                                started.outcome() == StartResult.Outcome.ALREADY_SUCCEEDED
+                                        ? ExecutionState.SUCCEEDED.name()
+                                        : ExecutionState.RUNNING.name(),
+                                started.startDate(),
+                                null,
+                                null);
                 if (!wait) {
                     succeed(started.executionArn().toString());
                     return;
@@ -229,13 +252,22 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
             if (stopping()) {
                 return;
             }
-            StepFunctionsRunAction.of(run).record(result.executionArn().toString(), request.stateMachine().toString(),
-                    result.state().name(), result.startDate(), result.stopDate(), result.outputJson().orElse(null));
+            StepFunctionsRunAction.of(run)
+                    .record(
+                            result.executionArn().toString(),
+                            request.stateMachine().toString(),
+                            result.state().name(),
+                            result.startDate(),
+                            result.stopDate(),
+                            result.outputJson().orElse(null));
             if (result.state() != ExecutionState.SUCCEEDED) {
                 throw new AbortException(result.failureMessage());
             }
-            listener.getLogger().println(ConsoleLines.PREFIX + result.executionArn() + " SUCCEEDED"
-                    + result.billedDurationMillis().map(ms -> " (billed " + ms + " ms)").orElse(""));
+            listener.getLogger()
+                    .println(ConsoleLines.PREFIX + result.executionArn() + " SUCCEEDED"
+                            + result.billedDurationMillis()
+                                    .map(ms -> " (billed " + ms + " ms)")
+                                    .orElse(""));
             succeed(result.executionArn().toString());
         }
 
@@ -254,8 +286,11 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
                 return;
             }
             inBackground(() -> {
-                listener().getLogger().println(ConsoleLines.PREFIX + "Resuming the start of " + request.stateMachine()
-                        + (request.name().map(n -> " (name " + n + ")").orElse("")) + " after a Jenkins restart");
+                listener()
+                        .getLogger()
+                        .println(ConsoleLines.PREFIX + "Resuming the start of " + request.stateMachine()
+                                + (request.name().map(n -> " (name " + n + ")").orElse(""))
+                                + " after a Jenkins restart");
                 startExecution();
             });
         }

@@ -6,8 +6,7 @@ import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
 /** Defaults that come from the global configuration. */
 final class StepDefaults {
 
-    private StepDefaults() {
-    }
+    private StepDefaults() {}
 
     static int pollInterval() {
         StepFunctionsGlobalConfiguration global = StepFunctionsGlobalConfiguration.get();

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.awsstepfunctions.steps;
 
-import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
+import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
@@ -27,17 +27,16 @@ public abstract class StepFunctionsStepDescriptor extends StepDescriptor {
     }
 
     @POST
-    public ListBoxModel doFillCaBundleCredentialsIdItems(@AncestorInPath Item item,
-            @QueryParameter String caBundleCredentialsId) {
+    public ListBoxModel doFillCaBundleCredentialsIdItems(
+            @AncestorInPath Item item, @QueryParameter String caBundleCredentialsId) {
         return FormChecks.fileCredentials(item, caBundleCredentialsId);
     }
 
     @POST
-    public ListBoxModel doFillProxyCredentialsIdItems(@AncestorInPath Item item,
-            @QueryParameter String proxyCredentialsId) {
+    public ListBoxModel doFillProxyCredentialsIdItems(
+            @AncestorInPath Item item, @QueryParameter String proxyCredentialsId) {
         return FormChecks.usernamePasswordCredentials(item, proxyCredentialsId);
     }
-
 
     @POST
     public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
@@ -50,12 +49,29 @@ public abstract class StepFunctionsStepDescriptor extends StepDescriptor {
     }
 
     @POST
-    public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
-            @QueryParameter String region, @QueryParameter String endpointUrl, @QueryParameter String roleArn,
-            @QueryParameter String roleExternalId, @QueryParameter String caBundleCredentialsId,
-            @QueryParameter String proxyCredentialsId, @QueryParameter String stateMachineArn) {
-        return FormChecks.testConnection(item, new ConnectionParameters(credentialsId, region, endpointUrl, roleArn,
-                roleExternalId, null, caBundleCredentialsId, null, proxyCredentialsId), stateMachineArn);
+    public FormValidation doTestConnection(
+            @AncestorInPath Item item,
+            @QueryParameter String credentialsId,
+            @QueryParameter String region,
+            @QueryParameter String endpointUrl,
+            @QueryParameter String roleArn,
+            @QueryParameter String roleExternalId,
+            @QueryParameter String caBundleCredentialsId,
+            @QueryParameter String proxyCredentialsId,
+            @QueryParameter String stateMachineArn) {
+        return FormChecks.testConnection(
+                item,
+                new ConnectionParameters(
+                        credentialsId,
+                        region,
+                        endpointUrl,
+                        roleArn,
+                        roleExternalId,
+                        null,
+                        caBundleCredentialsId,
+                        null,
+                        proxyCredentialsId),
+                stateMachineArn);
     }
 
     @POST

@@ -79,7 +79,8 @@ public final class WaitForExecutionStep extends AbstractStepFunctionsStep {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         try {
-            ExecutionArn execution = ExecutionArn.parse("executionArn", executionArn).requireStandard("executionArn");
+            ExecutionArn execution =
+                    ExecutionArn.parse("executionArn", executionArn).requireStandard("executionArn");
             StepParameters.checkWaiting(pollInterval, timeout);
             return new Execution(context, connection(), execution, pollInterval, timeout, failOnError, stopOnAbort);
         } catch (InvalidSettingException e) {
@@ -95,8 +96,14 @@ public final class WaitForExecutionStep extends AbstractStepFunctionsStep {
         private final int pollInterval;
         private final int timeout;
 
-        Execution(StepContext context, ConnectionParameters connection, ExecutionArn execution, int pollInterval,
-                int timeout, boolean failOnError, boolean stopOnAbort) {
+        Execution(
+                StepContext context,
+                ConnectionParameters connection,
+                ExecutionArn execution,
+                int pollInterval,
+                int timeout,
+                boolean failOnError,
+                boolean stopOnAbort) {
             super(context, connection, failOnError, stopOnAbort, false);
             this.execution = execution;
             this.pollInterval = pollInterval;

@@ -48,7 +48,11 @@ abstract class WaitingExecution extends BackgroundExecution {
     private volatile String lastStatus;
     private transient volatile Watch watch;
 
-    WaitingExecution(StepContext context, ConnectionParameters connection, boolean failOnError, boolean stopOnAbort,
+    WaitingExecution(
+            StepContext context,
+            ConnectionParameters connection,
+            boolean failOnError,
+            boolean stopOnAbort,
             boolean returnArn) {
         super(context, connection);
         this.failOnError = failOnError;
@@ -57,23 +61,32 @@ abstract class WaitingExecution extends BackgroundExecution {
     }
 
     /** Starts waiting; called from a background call, once the execution is known. */
-    protected final void waitFor(ExecutionArn execution, ConnectionSettings settings, CredentialsSource credentials,
-            int pollIntervalSeconds, int timeoutSeconds) throws Exception {
+    protected final void waitFor(
+            ExecutionArn execution,
+            ConnectionSettings settings,
+            CredentialsSource credentials,
+            int pollIntervalSeconds,
+            int timeoutSeconds)
+            throws Exception {
         Instant deadline = timeoutSeconds > 0 ? Instant.now().plusSeconds(timeoutSeconds) : null;
-        WatchOptions options = WatchOptions.builder().pollInterval(Duration.ofSeconds(pollIntervalSeconds))
-                .progress(true).build();
+        WatchOptions options = WatchOptions.builder()
+                .pollInterval(Duration.ofSeconds(pollIntervalSeconds))
+                .progress(true)
+                .build();
         request = WatchRequest.of(execution, settings, deadline, options);
         getContext().saveState();
         TaskListener listener = listener();
-        listener.getLogger().println(ConsoleLines.PREFIX + "Waiting for " + execution
-                + ConsoleLines.consoleLink(execution) + (deadline == null ? "" : " until " + deadline));
+        listener.getLogger()
+                .println(ConsoleLines.PREFIX + "Waiting for " + execution + ConsoleLines.consoleLink(execution)
+                        + (deadline == null ? "" : " until " + deadline));
         register(credentials, listener);
     }
 
     private void register(CredentialsSource credentials, TaskListener listener) throws Exception {
         Run<?, ?> run = run();
-        Watch registered = ControllerEngine.get().watcher().watch(request.withProgressAfter(progressCursor), credentials,
-                new WatchListener() {
+        Watch registered = ControllerEngine.get()
+                .watcher()
+                .watch(request.withProgressAfter(progressCursor), credentials, new WatchListener() {
                     @Override
                     public void onProgress(ProgressEvent event) {
                         listener.getLogger().println(ConsoleLines.PREFIX + event.describe());
@@ -83,8 +96,14 @@ abstract class WaitingExecution extends BackgroundExecution {
                     @Override
                     public void onStatus(ExecutionState state) {
                         lastStatus = state.name();
-                        StepFunctionsRunAction.of(run).record(request.execution().toString(),
-                                request.execution().stateMachine().toString(), state.name(), null, null, null);
+                        StepFunctionsRunAction.of(run)
+                                .record(
+                                        request.execution().toString(),
+                                        request.execution().stateMachine().toString(),
+                                        state.name(),
+                                        null,
+                                        null,
+                                        null);
                     }
 
                     @Override
@@ -102,13 +121,18 @@ abstract class WaitingExecution extends BackgroundExecution {
             return;
         }
         if (cause != null) {
-            fail(cause instanceof WatchTimeoutException
-                    ? new AbortException(cause.getMessage()) : explained(cause));
+            fail(cause instanceof WatchTimeoutException ? new AbortException(cause.getMessage()) : explained(cause));
             return;
         }
         ExecutionDescription end = result.description();
-        StepFunctionsRunAction.of(run).record(end.executionArn().toString(), end.stateMachineArn(),
-                end.state().name(), end.startDate(), end.stopDate().orElse(null), null);
+        StepFunctionsRunAction.of(run)
+                .record(
+                        end.executionArn().toString(),
+                        end.stateMachineArn(),
+                        end.state().name(),
+                        end.startDate(),
+                        end.stopDate().orElse(null),
+                        null);
         if (end.state() == ExecutionState.SUCCEEDED) {
             listener.getLogger().println(ConsoleLines.PREFIX + end.summary());
             succeed(returnArn ? end.executionArn().toString() : end.output());
@@ -118,8 +142,8 @@ abstract class WaitingExecution extends BackgroundExecution {
         if (failOnError) {
             fail(new AbortException(explanation));
         } else {
-            listener.getLogger().println(ConsoleLines.PREFIX + explanation
-                    + " (failOnError: false, so the step returns null)");
+            listener.getLogger()
+                    .println(ConsoleLines.PREFIX + explanation + " (failOnError: false, so the step returns null)");
             succeed(returnArn ? end.executionArn().toString() : null);
         }
     }
@@ -140,8 +164,9 @@ abstract class WaitingExecution extends BackgroundExecution {
         }
         inBackground(() -> {
             TaskListener listener = listener();
-            listener.getLogger().println(ConsoleLines.PREFIX + "Resuming the wait for " + request.execution()
-                    + " after a Jenkins restart");
+            listener.getLogger()
+                    .println(ConsoleLines.PREFIX + "Resuming the wait for " + request.execution()
+                            + " after a Jenkins restart");
             register(resolve().credentials(), listener);
         });
     }
@@ -163,15 +188,18 @@ abstract class WaitingExecution extends BackgroundExecution {
             }
             engine.calls().submit(() -> {
                 TaskListener listener = listener();
-                try (ClientLease lease = ControllerEngine.get().clients().lease(request.connection(),
-                        resolve().credentials())) {
-                    new StepFunctionsOperations(lease).stop(execution, "Jenkins.Aborted",
-                            "Stopped because the Jenkins build " + run().getFullDisplayName() + " was aborted");
-                    listener.getLogger().println(ConsoleLines.PREFIX + "Stopped " + execution
-                            + " (stopOnAbort: true)");
+                try (ClientLease lease = ControllerEngine.get()
+                        .clients()
+                        .lease(request.connection(), resolve().credentials())) {
+                    new StepFunctionsOperations(lease)
+                            .stop(
+                                    execution,
+                                    "Jenkins.Aborted",
+                                    "Stopped because the Jenkins build " + run().getFullDisplayName() + " was aborted");
+                    listener.getLogger().println(ConsoleLines.PREFIX + "Stopped " + execution + " (stopOnAbort: true)");
                 } catch (RuntimeException e) {
-                    listener.getLogger().println(ConsoleLines.PREFIX + "Could not stop " + execution + ": "
-                            + e.getMessage());
+                    listener.getLogger()
+                            .println(ConsoleLines.PREFIX + "Could not stop " + execution + ": " + e.getMessage());
                 }
                 return null;
             });

@@ -32,8 +32,8 @@ public final class ControllerEngine {
     private volatile boolean stopping;
 
     private ControllerEngine(int describePerSecond) {
-        this.watcher = new ExecutionWatcher(WatcherSettings.builder().describePerSecond(describePerSecond).build(),
-                clients);
+        this.watcher = new ExecutionWatcher(
+                WatcherSettings.builder().describePerSecond(describePerSecond).build(), clients);
         AtomicInteger count = new AtomicInteger();
         // Threads on demand (idle ones end after a minute): a slow endpoint's calls, each with a deadline, hold
         // threads of their own and never the calls of steps on other endpoints.
@@ -52,8 +52,8 @@ public final class ControllerEngine {
         }
         if (instance == null) {
             StepFunctionsGlobalConfiguration global = StepFunctionsGlobalConfiguration.get();
-            instance = new ControllerEngine(global == null ? WatcherSettings.DEFAULT_DESCRIBE_PER_SECOND
-                    : global.getDescribePerSecond());
+            instance = new ControllerEngine(
+                    global == null ? WatcherSettings.DEFAULT_DESCRIBE_PER_SECOND : global.getDescribePerSecond());
         }
         return instance;
     }

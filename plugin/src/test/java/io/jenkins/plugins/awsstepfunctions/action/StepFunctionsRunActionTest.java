@@ -50,12 +50,10 @@ class StepFunctionsRunActionTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         logger.addHandler(handler);
         ExecutorService threads = Executors.newFixedThreadPool(RECORDERS + 1);
@@ -79,10 +77,20 @@ class StepFunctionsRunActionTest {
                 recorders.add(threads.submit(() -> {
                     go.await();
                     for (int n = 0; n < EXECUTIONS_EACH; n++) {
-                        action.record(arn(recorder, n), "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
-                                "RUNNING", Instant.ofEpochSecond(1_700_000_000L + n), null, null);
-                        action.record(arn(recorder, n), "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
-                                "SUCCEEDED", null, Instant.ofEpochSecond(1_700_000_010L + n), null);
+                        action.record(
+                                arn(recorder, n),
+                                "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                                "RUNNING",
+                                Instant.ofEpochSecond(1_700_000_000L + n),
+                                null,
+                                null);
+                        action.record(
+                                arn(recorder, n),
+                                "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                                "SUCCEEDED",
+                                null,
+                                Instant.ofEpochSecond(1_700_000_010L + n),
+                                null);
                     }
                     return null;
                 }));
@@ -99,7 +107,10 @@ class StepFunctionsRunActionTest {
         }
 
         assertThat(saveFailures).as("failures of saves while recording").isEmpty();
-        assertThat(warnings).extracting(LogRecord::getMessage).as("warnings of the action's own saves").isEmpty();
+        assertThat(warnings)
+                .extracting(LogRecord::getMessage)
+                .as("warnings of the action's own saves")
+                .isEmpty();
 
         build.reload();
         StepFunctionsRunAction reloaded = build.getAction(StepFunctionsRunAction.class);

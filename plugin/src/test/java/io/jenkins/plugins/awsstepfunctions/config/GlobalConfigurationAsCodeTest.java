@@ -29,8 +29,11 @@ class GlobalConfigurationAsCodeTest {
 
         ByteArrayOutputStream exported = new ByteArrayOutputStream();
         ConfigurationAsCode.get().export(exported);
-        assertThat(exported.toString(StandardCharsets.UTF_8)).contains("awsStepFunctions:", "region: \"eu-west-1\"",
-                "describePerSecond: 5",
-                "proxyCredentialsId: \"proxy-login\"");
+        assertThat(exported.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "awsStepFunctions:",
+                        "region: \"eu-west-1\"",
+                        "describePerSecond: 5",
+                        "proxyCredentialsId: \"proxy-login\"");
     }
 }

@@ -31,14 +31,21 @@ class FormSecurityTest {
         this.j = j;
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
-                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer")
-                .grant(Jenkins.ADMINISTER).everywhere().to("admin"));
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("reader")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE)
+                .everywhere()
+                .to("configurer")
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin"));
         j.createFreeStyleProject("job");
     }
 
     private Page postPage(String user, String path) throws Exception {
-        JenkinsRule.WebClient web = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login(user);
+        JenkinsRule.WebClient web =
+                j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login(user);
         return web.getPage(new WebRequest(web.createCrumbedUrl(path), HttpMethod.POST));
     }
 
@@ -47,7 +54,8 @@ class FormSecurityTest {
     }
 
     private WebResponse get(String user, String path) throws Exception {
-        JenkinsRule.WebClient web = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login(user);
+        JenkinsRule.WebClient web =
+                j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login(user);
         return web.goTo(path, null).getWebResponse();
     }
 
@@ -58,8 +66,15 @@ class FormSecurityTest {
     private static final String NOWHERE = "region=us-east-1&endpointUrl=http://127.0.0.1:9";
 
     @ParameterizedTest
-    @ValueSource(strings = {"checkRegion?value=x", "checkEndpointUrl?value=x", "checkRoleArn?value=x",
-        "checkClientConfig?value=x", "checkStateMachineArn?value=x", "testConnection?" + NOWHERE})
+    @ValueSource(
+            strings = {
+                "checkRegion?value=x",
+                "checkEndpointUrl?value=x",
+                "checkRoleArn?value=x",
+                "checkClientConfig?value=x",
+                "checkStateMachineArn?value=x",
+                "testConnection?" + NOWHERE
+            })
     void jobEndpointsRefuseReadersAndServeConfigurers(String endpoint) throws Exception {
         assertThat(post("reader", DESCRIPTOR + endpoint)).isEqualTo(403);
         assertThat(post("configurer", DESCRIPTOR + endpoint)).isEqualTo(200);
@@ -67,15 +82,24 @@ class FormSecurityTest {
 
     @org.junit.jupiter.api.Test
     void credentialListsShowReadersNothingButTheCurrentValue() throws Exception {
-        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance().getCredentials().add(
-                new com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl(
-                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL, "visible-one",
-                        "AKIAVISIBLEONE000001", "secret", "a deploy key", null, null, null));
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl(
+                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL,
+                        "visible-one",
+                        "AKIAVISIBLEONE000001",
+                        "secret",
+                        "a deploy key",
+                        null,
+                        null,
+                        null));
 
         String forReader = postPage("reader", DESCRIPTOR + "fillCredentialsIdItems?credentialsId=current")
-                .getWebResponse().getContentAsString();
+                .getWebResponse()
+                .getContentAsString();
         String forConfigurer = postPage("configurer", DESCRIPTOR + "fillCredentialsIdItems")
-                .getWebResponse().getContentAsString();
+                .getWebResponse()
+                .getContentAsString();
 
         assertThat(forReader).contains("current").doesNotContain("visible-one");
         assertThat(forConfigurer).contains("visible-one").doesNotContain("secret");
@@ -87,20 +111,29 @@ class FormSecurityTest {
      */
     @org.junit.jupiter.api.Test
     void getOnTestConnectionMakesNoCall() throws Exception {
-        WireMockServer service = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                .bindAddress("127.0.0.1"));
+        WireMockServer service =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         service.start();
-        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance().getCredentials().add(
-                new com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl(
-                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL, "form-keys",
-                        "AKIAFORMKEYS00000001", "secret", "keys for the check", null, null, null));
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl(
+                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL,
+                        "form-keys",
+                        "AKIAFORMKEYS00000001",
+                        "secret",
+                        "keys for the check",
+                        null,
+                        null,
+                        null));
         try {
             String testConnection = DESCRIPTOR + "testConnection?credentialsId=form-keys&region=us-east-1&endpointUrl="
                     + service.baseUrl();
             WebResponse response = get("configurer", testConnection);
 
             assertThat(response.getStatusCode()).isIn(404, 405);
-            assertThat(service.getAllServeEvents()).as("requests that reached the endpoint").isEmpty();
+            assertThat(service.getAllServeEvents())
+                    .as("requests that reached the endpoint")
+                    .isEmpty();
 
             post("configurer", testConnection);
             assertThat(service.getAllServeEvents()).as("requests once posted").isNotEmpty();
@@ -111,10 +144,17 @@ class FormSecurityTest {
 
     @org.junit.jupiter.api.Test
     void getOnACredentialListListsNothing() throws Exception {
-        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance().getCredentials().add(
-                new com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl(
-                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL, "listed-by-get",
-                        "AKIALISTEDBYGET00001", "secret", "a deploy key", null, null, null));
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl(
+                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL,
+                        "listed-by-get",
+                        "AKIALISTEDBYGET00001",
+                        "secret",
+                        "a deploy key",
+                        null,
+                        null,
+                        null));
 
         WebResponse response = get("configurer", DESCRIPTOR + "fillCredentialsIdItems");
 
@@ -125,7 +165,8 @@ class FormSecurityTest {
     @org.junit.jupiter.api.Test
     void getOnAFormCheckChecksNothing() throws Exception {
         WebResponse refused = get("configurer", DESCRIPTOR + "checkRegion?value=not%20a%20region");
-        String answered = postPage("configurer", DESCRIPTOR + "checkRegion?value=not%20a%20region").getWebResponse()
+        String answered = postPage("configurer", DESCRIPTOR + "checkRegion?value=not%20a%20region")
+                .getWebResponse()
                 .getContentAsString();
 
         assertThat(refused.getStatusCode()).isIn(404, 405);
@@ -134,8 +175,13 @@ class FormSecurityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fillCredentialsIdItems", "fillCaBundleCredentialsIdItems", "checkClientConfig?value=x",
-        "testConnection?" + NOWHERE})
+    @ValueSource(
+            strings = {
+                "fillCredentialsIdItems",
+                "fillCaBundleCredentialsIdItems",
+                "checkClientConfig?value=x",
+                "testConnection?" + NOWHERE
+            })
     void globalEndpointsNeedAdminister(String endpoint) throws Exception {
         String path = "descriptorByName/io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration/"
                 + endpoint;

@@ -38,18 +38,21 @@ class FreestyleFormChecksTest {
 
     @Test
     void theExportedExecutionArnIsAcceptedByTheGetOutputAndWaitSteps() {
-        acceptedAsExpandedByTheBuild(descriptor(GetOutputBuilder.DescriptorImpl.class)
-                .doCheckExecutionArn(job, "${SFN_EXECUTION_ARN}"), "SFN_EXECUTION_ARN");
-        acceptedAsExpandedByTheBuild(descriptor(WaitForExecutionBuilder.DescriptorImpl.class)
-                .doCheckExecutionArn(job, "$SFN_EXECUTION_ARN"), "SFN_EXECUTION_ARN");
+        acceptedAsExpandedByTheBuild(
+                descriptor(GetOutputBuilder.DescriptorImpl.class).doCheckExecutionArn(job, "${SFN_EXECUTION_ARN}"),
+                "SFN_EXECUTION_ARN");
+        acceptedAsExpandedByTheBuild(
+                descriptor(WaitForExecutionBuilder.DescriptorImpl.class).doCheckExecutionArn(job, "$SFN_EXECUTION_ARN"),
+                "SFN_EXECUTION_ARN");
     }
 
     @Test
     void everyExpandedFieldOfTheStartStepAcceptsVariables() {
         StartExecutionBuilder.DescriptorImpl start = descriptor(StartExecutionBuilder.DescriptorImpl.class);
 
-        acceptedAsExpandedByTheBuild(start.doCheckStateMachineArn(job,
-                "arn:aws:states:${AWS_REGION}:123456789012:stateMachine:orders"), "AWS_REGION");
+        acceptedAsExpandedByTheBuild(
+                start.doCheckStateMachineArn(job, "arn:aws:states:${AWS_REGION}:123456789012:stateMachine:orders"),
+                "AWS_REGION");
         acceptedAsExpandedByTheBuild(start.doCheckName(job, "release-${BUILD_NUMBER}"), "BUILD_NUMBER");
         acceptedAsExpandedByTheBuild(start.doCheckInput(job, "{\"build\": ${BUILD_NUMBER}}"), "BUILD_NUMBER");
         acceptedAsExpandedByTheBuild(start.doCheckRegion(job, "${AWS_REGION}"), "AWS_REGION");
@@ -67,13 +70,15 @@ class FreestyleFormChecksTest {
         assertThat(start.doCheckName(job, "release #${BUILD_NUMBER}").kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(descriptor(GetOutputBuilder.DescriptorImpl.class).doCheckExecutionArn(job, "arm:${REST}").kind)
                 .isEqualTo(FormValidation.Kind.ERROR);
-        assertThat(descriptor(GetOutputBuilder.DescriptorImpl.class).doCheckExecutionArn(job, "${SFN_EXECUTION_ARN")
-                .kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(descriptor(GetOutputBuilder.DescriptorImpl.class)
+                        .doCheckExecutionArn(job, "${SFN_EXECUTION_ARN")
+                        .kind)
+                .isEqualTo(FormValidation.Kind.ERROR);
     }
 
     @Test
     void pipelineStepsDoNotExpandSoTheirFormsKeepCheckingTheValueAsWritten() {
-        assertThat(descriptor(GetOutputStep.DescriptorImpl.class).doCheckExecutionArn(job, "${SFN_EXECUTION_ARN}")
-                .kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(descriptor(GetOutputStep.DescriptorImpl.class).doCheckExecutionArn(job, "${SFN_EXECUTION_ARN}").kind)
+                .isEqualTo(FormValidation.Kind.ERROR);
     }
 }

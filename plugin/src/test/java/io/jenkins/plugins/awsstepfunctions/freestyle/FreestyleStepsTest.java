@@ -34,10 +34,17 @@ class FreestyleStepsTest {
         global.setRegion(MotoServer.REGION);
         global.setEndpointUrl(moto.endpoint().toString());
         global.setPollInterval(1);
-        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance().getCredentials().add(
-                new com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl(
-                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL, "moto-keys", MotoServer.ACCESS_KEY_ID,
-                        MotoServer.SECRET_ACCESS_KEY, "moto", null, null, null));
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl(
+                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL,
+                        "moto-keys",
+                        MotoServer.ACCESS_KEY_ID,
+                        MotoServer.SECRET_ACCESS_KEY,
+                        "moto",
+                        null,
+                        null,
+                        null));
         global.setCredentialsId("moto-keys");
     }
 
@@ -60,7 +67,9 @@ class FreestyleStepsTest {
 
         assertThat(captured.getEnvVars().get("SFN_EXECUTION_ARN")).endsWith(":build-1");
         assertThat(captured.getEnvVars().get("SFN_EXECUTION_STATUS")).isEqualTo("SUCCEEDED");
-        assertThat(captured.getEnvVars().get("SFN_OUTPUT")).contains("\"greeting\":\"hello\"").contains("\"build\":\"1\"");
+        assertThat(captured.getEnvVars().get("SFN_OUTPUT"))
+                .contains("\"greeting\":\"hello\"")
+                .contains("\"build\":\"1\"");
         assertThat(build.getWorkspace().child("sfn-output.json").readToString()).contains("\"greeting\":\"hello\"");
     }
 
@@ -78,15 +87,21 @@ class FreestyleStepsTest {
         FreeStyleBuild build = j.buildAndAssertSuccess(project);
 
         assertThat(captured.getEnvVars().get("SFN_EXECUTION_ARN")).matches(".*:execution:[^:]+:unnamed-1-[0-9a-f]{12}");
-        assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).as("two starts, two names")
-                .extracting(e -> e.name()).hasSize(2).doesNotHaveDuplicates();
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions())
+                .as("two starts, two names")
+                .extracting(e -> e.name())
+                .hasSize(2)
+                .doesNotHaveDuplicates();
         String log = JenkinsRule.getLog(build);
-        assertThat(log).contains("(open in the AWS console)").containsPattern("SUCCEEDED after \\d+\\.\\d s")
+        assertThat(log)
+                .contains("(open in the AWS console)")
+                .containsPattern("SUCCEEDED after \\d+\\.\\d s")
                 .doesNotContain("console.aws.amazon.com");
         StringWriter html = new StringWriter();
         build.getLogText().writeHtmlTo(0, html);
-        assertThat(html.toString()).contains("href='https://us-east-1.console.aws.amazon.com/states/home"
-                + "?region=us-east-1#/v2/executions/details/arn:aws:states:us-east-1:");
+        assertThat(html.toString())
+                .contains("href='https://us-east-1.console.aws.amazon.com/states/home"
+                        + "?region=us-east-1#/v2/executions/details/arn:aws:states:us-east-1:");
     }
 
     @Test
@@ -100,8 +115,8 @@ class FreestyleStepsTest {
 
         FreeStyleBuild build = j.assertBuildStatus(Result.FAILURE, project.scheduleBuild2(0));
 
-        j.assertLogContains("FAILED in state 'Explode' (Fail): Deployment.Rejected: The canary reported 42 errors",
-                build);
+        j.assertLogContains(
+                "FAILED in state 'Explode' (Fail): Deployment.Rejected: The canary reported 42 errors", build);
     }
 
     @Test

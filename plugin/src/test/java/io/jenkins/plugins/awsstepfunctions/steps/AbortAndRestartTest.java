@@ -81,14 +81,17 @@ class AbortAndRestartTest {
 
     private int executionsOf(String stateMachine) {
         try (SfnClient sfn = moto.sfnClient()) {
-            return sfn.listExecutions(b -> b.stateMachineArn(stateMachine)).executions().size();
+            return sfn.listExecutions(b -> b.stateMachineArn(stateMachine))
+                    .executions()
+                    .size();
         }
     }
 
     private void awaitRequest(String operation) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (slow.findAll(postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo("AWSStepFunctions." + operation))).isEmpty()) {
+                        .withHeader("X-Amz-Target", equalTo("AWSStepFunctions." + operation)))
+                .isEmpty()) {
             assertThat(System.currentTimeMillis()).as("%s requested", operation).isLessThan(deadline);
             Thread.sleep(50);
         }
@@ -102,12 +105,16 @@ class AbortAndRestartTest {
             try (SfnClient sfn = moto.sfnClient()) {
                 stateMachine[0] = StateMachines.create(sfn, "wait-then-succeed");
             }
-            WorkflowRun build = build(j, "resumed", "parallel(\n"
-                    + "  startAndWait: { def arn = sfnStartExecution(stateMachineArn: '" + stateMachine[0] + "',"
-                    + " input: [seconds: 8], wait: true); echo \"start ended ${arn}\" },\n"
-                    + "  waitStep: { def arn = sfnStartExecution(stateMachineArn: '" + stateMachine[0] + "',"
-                    + " input: [seconds: 8]); def out = sfnWaitForExecution(executionArn: arn);"
-                    + " echo \"wait ended ${out}\" })");
+            WorkflowRun build = build(
+                    j,
+                    "resumed",
+                    "parallel(\n"
+                            + "  startAndWait: { def arn = sfnStartExecution(stateMachineArn: '" + stateMachine[0]
+                            + "',"
+                            + " input: [seconds: 8], wait: true); echo \"start ended ${arn}\" },\n"
+                            + "  waitStep: { def arn = sfnStartExecution(stateMachineArn: '" + stateMachine[0] + "',"
+                            + " input: [seconds: 8]); def out = sfnWaitForExecution(executionArn: arn);"
+                            + " echo \"wait ended ${out}\" })");
             j.waitForMessage("[AWS Step Functions] Waiting for", build);
             while (occurrences(JenkinsRule.getLog(build), "[AWS Step Functions] Waiting for") < 2) {
                 Thread.sleep(50);
@@ -117,8 +124,10 @@ class AbortAndRestartTest {
             WorkflowRun build = firstBuildOf(j, "resumed");
             j.assertBuildStatusSuccess(j.waitForCompletion(build));
             String log = JenkinsRule.getLog(build);
-            assertThat(occurrences(log, "[AWS Step Functions] Resuming the wait for")).isEqualTo(2);
-            assertThat(log).contains("start ended arn:aws:states:", "wait ended [seconds:8]")
+            assertThat(occurrences(log, "[AWS Step Functions] Resuming the wait for"))
+                    .isEqualTo(2);
+            assertThat(log)
+                    .contains("start ended arn:aws:states:", "wait ended [seconds:8]")
                     .doesNotContain("WatcherClosedException", "Stopped waiting");
             assertThat(executionsOf(stateMachine[0])).as("executions started").isEqualTo(2);
         });
@@ -132,20 +141,25 @@ class AbortAndRestartTest {
             try (SfnClient sfn = moto.sfnClient()) {
                 stateMachine[0] = StateMachines.create(sfn, "wait-then-succeed");
             }
-            slow.stubFor(WireMockStubs.operation("StartExecution").inScenario("slow start")
+            slow.stubFor(WireMockStubs.operation("StartExecution")
+                    .inScenario("slow start")
                     .whenScenarioStateIs(Scenario.STARTED)
-                    .willReturn(aResponse().proxiedFrom(moto.endpoint().toString()).withFixedDelay(8_000))
+                    .willReturn(
+                            aResponse().proxiedFrom(moto.endpoint().toString()).withFixedDelay(8_000))
                     .willSetStateTo("started once"));
-            WorkflowRun build = build(j, "starting", "def out = sfnStartExecution(stateMachineArn: '"
-                    + stateMachine[0] + "', input: [seconds: 3], wait: true)\necho \"ended ${out}\"");
+            WorkflowRun build = build(
+                    j,
+                    "starting",
+                    "def out = sfnStartExecution(stateMachineArn: '" + stateMachine[0]
+                            + "', input: [seconds: 3], wait: true)\necho \"ended ${out}\"");
             j.waitForMessage("[Pipeline] sfnStartExecution", build);
             awaitRequest("StartExecution");
         });
         sessions.then(j -> {
             WorkflowRun build = firstBuildOf(j, "starting");
             j.assertBuildStatusSuccess(j.waitForCompletion(build));
-            assertThat(JenkinsRule.getLog(build)).contains("[AWS Step Functions] Resuming the start of",
-                    "ended arn:aws:states:");
+            assertThat(JenkinsRule.getLog(build))
+                    .contains("[AWS Step Functions] Resuming the start of", "ended arn:aws:states:");
             assertThat(executionsOf(stateMachine[0])).as("executions started").isEqualTo(1);
         });
     }
@@ -159,17 +173,20 @@ class AbortAndRestartTest {
                 stateMachine = StateMachines.create(sfn, "fail");
             }
             slow.stubFor(WireMockStubs.operation("GetExecutionHistory")
-                    .willReturn(aResponse().proxiedFrom(moto.endpoint().toString()).withFixedDelay(4_000)));
-            WorkflowRun build = build(j, "failing", "sfnStartExecution(stateMachineArn: '" + stateMachine
-                    + "', wait: true)");
+                    .willReturn(
+                            aResponse().proxiedFrom(moto.endpoint().toString()).withFixedDelay(4_000)));
+            WorkflowRun build =
+                    build(j, "failing", "sfnStartExecution(stateMachineArn: '" + stateMachine + "', wait: true)");
             j.waitForMessage("[AWS Step Functions] Waiting for", build);
             awaitRequest("GetExecutionHistory");
         });
         sessions.then(j -> {
             WorkflowRun build = firstBuildOf(j, "failing");
             j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(build));
-            assertThat(JenkinsRule.getLog(build)).contains("[AWS Step Functions] Resuming the wait for",
-                    "FAILED in state 'Explode' (Fail): Deployment.Rejected")
+            assertThat(JenkinsRule.getLog(build))
+                    .contains(
+                            "[AWS Step Functions] Resuming the wait for",
+                            "FAILED in state 'Explode' (Fail): Deployment.Rejected")
                     .doesNotContain("WatcherClosedException", "Stopped waiting");
         });
     }
@@ -181,11 +198,14 @@ class AbortAndRestartTest {
             String execution;
             try (SfnClient sfn = moto.sfnClient()) {
                 String stateMachine = StateMachines.create(sfn, "fail");
-                execution = sfn.startExecution(b -> b.stateMachineArn(stateMachine).name("failed-1")).executionArn();
+                execution = sfn.startExecution(
+                                b -> b.stateMachineArn(stateMachine).name("failed-1"))
+                        .executionArn();
                 Executions.awaitEnd(sfn, execution, Duration.ofSeconds(30));
             }
             slow.stubFor(WireMockStubs.operation("GetExecutionHistory")
-                    .willReturn(aResponse().proxiedFrom(moto.endpoint().toString()).withFixedDelay(4_000)));
+                    .willReturn(
+                            aResponse().proxiedFrom(moto.endpoint().toString()).withFixedDelay(4_000)));
             WorkflowRun build = build(j, "output", "sfnGetOutput(executionArn: '" + execution + "')");
             j.waitForMessage("[Pipeline] sfnGetOutput", build);
             awaitRequest("GetExecutionHistory");
@@ -193,7 +213,8 @@ class AbortAndRestartTest {
         sessions.then(j -> {
             WorkflowRun build = firstBuildOf(j, "output");
             j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(build));
-            assertThat(JenkinsRule.getLog(build)).contains("FAILED in state 'Explode' (Fail): Deployment.Rejected")
+            assertThat(JenkinsRule.getLog(build))
+                    .contains("FAILED in state 'Explode' (Fail): Deployment.Rejected")
                     .doesNotContain("InterruptedException", "AbortedException", "shutting down");
         });
     }
@@ -206,9 +227,12 @@ class AbortAndRestartTest {
             try (SfnClient sfn = moto.sfnClient()) {
                 stateMachine = StateMachines.create(sfn, "wait-then-succeed");
             }
-            WorkflowRun build = build(j, "aborted", "def arn = sfnStartExecution(stateMachineArn: '" + stateMachine
-                    + "', name: 'a1', input: [seconds: 120])\nsfnWaitForExecution(executionArn: arn,"
-                    + " stopOnAbort: true)");
+            WorkflowRun build = build(
+                    j,
+                    "aborted",
+                    "def arn = sfnStartExecution(stateMachineArn: '" + stateMachine
+                            + "', name: 'a1', input: [seconds: 120])\nsfnWaitForExecution(executionArn: arn,"
+                            + " stopOnAbort: true)");
             j.waitForMessage("[AWS Step Functions] Waiting for", build);
 
             build.doStop();
@@ -219,7 +243,8 @@ class AbortAndRestartTest {
                 long deadline = System.currentTimeMillis() + 30_000;
                 String status;
                 do {
-                    status = sfn.describeExecution(b -> b.executionArn(execution)).statusAsString();
+                    status = sfn.describeExecution(b -> b.executionArn(execution))
+                            .statusAsString();
                     Thread.sleep(200);
                 } while (!"ABORTED".equals(status) && System.currentTimeMillis() < deadline);
                 assertThat(status).isEqualTo("ABORTED");

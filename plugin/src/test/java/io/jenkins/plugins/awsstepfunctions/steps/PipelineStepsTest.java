@@ -72,46 +72,74 @@ class PipelineStepsTest {
     void unnamedStartsAreNamedAfterTheBuildAndTheStepAndTheLogLinksToTheConsoleOnce() throws Exception {
         String arn = StateMachines.create(sfn, "pass");
 
-        WorkflowRun build = run("unnamed", "def a = sfnStartExecution(stateMachineArn: '" + arn + "', wait: true)\n"
-                + "def b = sfnStartExecution(stateMachineArn: '" + arn + "')\necho \"A=${a} B=${b}\"", Result.SUCCESS);
+        WorkflowRun build = run(
+                "unnamed",
+                "def a = sfnStartExecution(stateMachineArn: '" + arn + "', wait: true)\n"
+                        + "def b = sfnStartExecution(stateMachineArn: '" + arn + "')\necho \"A=${a} B=${b}\"",
+                Result.SUCCESS);
 
         String log = JenkinsRule.getLog(build);
-        assertThat(log).containsPattern("A=arn:aws:states:us-east-1:\\d{12}:execution:[^:]+:unnamed-1-[0-9a-f]{12} ")
+        assertThat(log)
+                .containsPattern("A=arn:aws:states:us-east-1:\\d{12}:execution:[^:]+:unnamed-1-[0-9a-f]{12} ")
                 .containsPattern("B=arn:aws:states:us-east-1:\\d{12}:execution:[^:]+:unnamed-1-[0-9a-f]{12}");
-        assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).as("two starts, two names")
-                .extracting(e -> e.name()).hasSize(2).doesNotHaveDuplicates();
-        assertThat(log).contains("(open in the AWS console)").containsPattern("SUCCEEDED after \\d+\\.\\d s")
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions())
+                .as("two starts, two names")
+                .extracting(e -> e.name())
+                .hasSize(2)
+                .doesNotHaveDuplicates();
+        assertThat(log)
+                .contains("(open in the AWS console)")
+                .containsPattern("SUCCEEDED after \\d+\\.\\d s")
                 .doesNotContain("console.aws.amazon.com");
         StringWriter html = new StringWriter();
         build.getLogText().writeHtmlTo(0, html);
-        assertThat(html.toString()).contains("href='https://us-east-1.console.aws.amazon.com/states/home"
-                + "?region=us-east-1#/v2/executions/details/arn:aws:states:us-east-1:");
+        assertThat(html.toString())
+                .contains("href='https://us-east-1.console.aws.amazon.com/states/home"
+                        + "?region=us-east-1#/v2/executions/details/arn:aws:states:us-east-1:");
     }
 
     @Test
     void aProxyLoginComesFromAUsernamePasswordCredentialAndNeverFromTheProxyUrl() throws Exception {
         String arn = StateMachines.create(sfn, "pass");
-        SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
-                CredentialsScope.GLOBAL, "proxy-login", "the proxy's login", "builder", "pr0xy#Pa55w0rd"));
-        WireMockServer proxy = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                .bindAddress("127.0.0.1").enableBrowserProxying(true));
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new UsernamePasswordCredentialsImpl(
+                        CredentialsScope.GLOBAL, "proxy-login", "the proxy's login", "builder", "pr0xy#Pa55w0rd"));
+        WireMockServer proxy = new WireMockServer(WireMockConfiguration.options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .enableBrowserProxying(true));
         proxy.start();
         try {
-            proxy.stubFor(WireMock.any(WireMock.anyUrl()).atPriority(1).withHeader("Proxy-Authorization",
-                    WireMock.absent()).willReturn(WireMock.aResponse().withStatus(407)
-                    .withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
+            proxy.stubFor(WireMock.any(WireMock.anyUrl())
+                    .atPriority(1)
+                    .withHeader("Proxy-Authorization", WireMock.absent())
+                    .willReturn(WireMock.aResponse()
+                            .withStatus(407)
+                            .withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
 
-            WorkflowRun build = run("proxied", "sfnStartExecution(stateMachineArn: '" + arn + "', wait: true,"
-                    + " proxyCredentialsId: 'proxy-login', clientConfig: [proxies: [http: '" + proxy.baseUrl()
-                    + "']])", Result.SUCCESS);
-            WorkflowRun refused = run("login-in-url", "sfnStartExecution(stateMachineArn: '" + arn + "',"
-                    + " clientConfig: [proxies: [http: 'http://builder:pr0xy%23Pa55w0rd@127.0.0.1:"
-                    + proxy.port() + "']])", Result.FAILURE);
+            WorkflowRun build = run(
+                    "proxied",
+                    "sfnStartExecution(stateMachineArn: '" + arn + "', wait: true,"
+                            + " proxyCredentialsId: 'proxy-login', clientConfig: [proxies: [http: '" + proxy.baseUrl()
+                            + "']])",
+                    Result.SUCCESS);
+            WorkflowRun refused = run(
+                    "login-in-url",
+                    "sfnStartExecution(stateMachineArn: '" + arn + "',"
+                            + " clientConfig: [proxies: [http: 'http://builder:pr0xy%23Pa55w0rd@127.0.0.1:"
+                            + proxy.port() + "']])",
+                    Result.FAILURE);
 
-            assertThat(proxy.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/")).withHeader(
-                    "Proxy-Authorization", WireMock.equalTo("Basic " + java.util.Base64.getEncoder()
-                            .encodeToString("builder:pr0xy#Pa55w0rd".getBytes(StandardCharsets.UTF_8))))))
-                    .as("requests that carried the proxy's login").isNotEmpty();
+            assertThat(proxy.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/"))
+                            .withHeader(
+                                    "Proxy-Authorization",
+                                    WireMock.equalTo("Basic "
+                                            + java.util.Base64.getEncoder()
+                                                    .encodeToString("builder:pr0xy#Pa55w0rd"
+                                                            .getBytes(StandardCharsets.UTF_8))))))
+                    .as("requests that carried the proxy's login")
+                    .isNotEmpty();
             j.assertLogContains("SUCCEEDED after", build);
             j.assertLogContains("clientConfig.proxies.http: must not contain a user name or password", refused);
             assertThat(JenkinsRule.getLog(build) + JenkinsRule.getLog(refused)).doesNotContain("Pa55w0rd");
@@ -145,7 +173,8 @@ class PipelineStepsTest {
         WorkflowRun build = run("start-forms", PluginTestSupport.example("start-forms", arn), Result.SUCCESS);
 
         j.assertLogContains("started arn:aws:states:us-east-1:", build);
-        assertThat(build.getAction(StepFunctionsRunAction.class).getExecutions()).hasSize(2);
+        assertThat(build.getAction(StepFunctionsRunAction.class).getExecutions())
+                .hasSize(2);
     }
 
     @Test
@@ -163,8 +192,8 @@ class PipelineStepsTest {
 
         WorkflowRun build = run("failure", PluginTestSupport.example("failure", arn), Result.FAILURE);
 
-        j.assertLogContains("FAILED in state 'Explode' (Fail): Deployment.Rejected: The canary reported 42 errors",
-                build);
+        j.assertLogContains(
+                "FAILED in state 'Explode' (Fail): Deployment.Rejected: The canary reported 42 errors", build);
     }
 
     @Test
@@ -181,8 +210,11 @@ class PipelineStepsTest {
     void progressOfTheExecutionAppearsInTheLog() throws Exception {
         String arn = StateMachines.create(sfn, "map");
 
-        WorkflowRun build = run("progress", "sfnStartExecution(stateMachineArn: '" + arn + "', name: 'p1',"
-                + " input: [items: [1, 2, 3]], wait: true)", Result.SUCCESS);
+        WorkflowRun build = run(
+                "progress",
+                "sfnStartExecution(stateMachineArn: '" + arn + "', name: 'p1',"
+                        + " input: [items: [1, 2, 3]], wait: true)",
+                Result.SUCCESS);
 
         j.assertLogContains("[AWS Step Functions] entered Map state 'Double'", build);
         j.assertLogContains("Map state 'Double': 3 of 3 iterations started", build);
@@ -201,8 +233,10 @@ class PipelineStepsTest {
         store.addCredentials(Domain.global(), PluginTestSupport.awsCredential("team-keys"));
         String arn = StateMachines.create(sfn, "pass");
         WorkflowJob job = folder.createProject(WorkflowJob.class, "in-folder");
-        job.setDefinition(new CpsFlowDefinition("echo sfnStartExecution(stateMachineArn: '" + arn + "', name: 'f1',"
-                + " credentialsId: 'team-keys', wait: true)", true));
+        job.setDefinition(new CpsFlowDefinition(
+                "echo sfnStartExecution(stateMachineArn: '" + arn + "', name: 'f1',"
+                        + " credentialsId: 'team-keys', wait: true)",
+                true));
 
         WorkflowRun build = j.assertBuildStatusSuccess(job.scheduleBuild2(0));
 
@@ -212,25 +246,33 @@ class PipelineStepsTest {
     @Test
     void missingOrWrongCredentialsAreNamed() throws Exception {
         String arn = StateMachines.create(sfn, "pass");
-        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance().getCredentials().add(
-                new StringCredentialsImpl(com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL, "a-secret-text",
-                        "not AWS", hudson.util.Secret.fromString("s3cr3t-value")));
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new StringCredentialsImpl(
+                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL,
+                        "a-secret-text",
+                        "not AWS",
+                        hudson.util.Secret.fromString("s3cr3t-value")));
 
-        WorkflowRun missing = run("missing", "sfnStartExecution(stateMachineArn: '" + arn + "', credentialsId: 'nope')",
+        WorkflowRun missing = run(
+                "missing", "sfnStartExecution(stateMachineArn: '" + arn + "', credentialsId: 'nope')", Result.FAILURE);
+        WorkflowRun wrong = run(
+                "wrong",
+                "sfnStartExecution(stateMachineArn: '" + arn + "', credentialsId: 'a-secret-text')",
                 Result.FAILURE);
-        WorkflowRun wrong = run("wrong", "sfnStartExecution(stateMachineArn: '" + arn
-                + "', credentialsId: 'a-secret-text')", Result.FAILURE);
 
         j.assertLogContains("credentialsId: no credential with id 'nope' is visible to this build", missing);
-        j.assertLogContains("credentialsId: the credential 'a-secret-text' is a Secret text credential; expected an"
-                + " 'AWS Credentials' credential", wrong);
+        j.assertLogContains(
+                "credentialsId: the credential 'a-secret-text' is a Secret text credential; expected an"
+                        + " 'AWS Credentials' credential",
+                wrong);
         j.assertLogNotContains("s3cr3t-value", wrong);
     }
 
     @Test
     void badParametersFailBeforeAnyCall() throws Exception {
-        WorkflowRun build = run("bad", "sfnStartExecution(stateMachineArn: 'orders', name: 'has space')",
-                Result.FAILURE);
+        WorkflowRun build =
+                run("bad", "sfnStartExecution(stateMachineArn: 'orders', name: 'has space')", Result.FAILURE);
 
         j.assertLogContains("sfnStartExecution: stateMachineArn: 'orders' is not a state machine ARN", build);
     }

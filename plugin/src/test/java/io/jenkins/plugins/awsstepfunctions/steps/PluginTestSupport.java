@@ -15,8 +15,7 @@ final class PluginTestSupport {
 
     static final String CREDENTIALS_ID = "moto-keys";
 
-    private PluginTestSupport() {
-    }
+    private PluginTestSupport() {}
 
     /** Global defaults for moto, and an AWS credential with moto's keys in the system store. */
     static void useMoto(MotoServer moto) throws IOException {
@@ -35,14 +34,21 @@ final class PluginTestSupport {
     }
 
     static AWSCredentialsImpl awsCredential(String id) {
-        return new AWSCredentialsImpl(CredentialsScope.GLOBAL, id, MotoServer.ACCESS_KEY_ID,
-                MotoServer.SECRET_ACCESS_KEY, "moto test keys", null, null, null);
+        return new AWSCredentialsImpl(
+                CredentialsScope.GLOBAL,
+                id,
+                MotoServer.ACCESS_KEY_ID,
+                MotoServer.SECRET_ACCESS_KEY,
+                "moto test keys",
+                null,
+                null,
+                null);
     }
 
     /** An example Pipeline from docs/examples, with every state machine ARN in it replaced by the given one. */
     static String example(String name, String stateMachineArn) throws IOException {
         Path file = Path.of("..", "docs", "examples", name + ".groovy");
-        return Files.readString(file, StandardCharsets.UTF_8).replaceAll(
-                "arn:aws:states:[a-z0-9-]+:\\d{12}:stateMachine:[A-Za-z0-9_-]+", stateMachineArn);
+        return Files.readString(file, StandardCharsets.UTF_8)
+                .replaceAll("arn:aws:states:[a-z0-9-]+:\\d{12}:stateMachine:[A-Za-z0-9_-]+", stateMachineArn);
     }
 }

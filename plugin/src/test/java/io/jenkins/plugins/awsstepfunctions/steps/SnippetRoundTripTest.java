@@ -30,8 +30,10 @@ class SnippetRoundTripTest {
         step.setWait(true);
         step.setTimeout(600);
         step.setRegion("eu-west-1");
-        tester.assertRoundTrip(step, "sfnStartExecution input: '{\"a\":1}', name: 'b1', region: 'eu-west-1',"
-                + " stateMachineArn: '" + SM + "', timeout: 600, wait: true");
+        tester.assertRoundTrip(
+                step,
+                "sfnStartExecution input: '{\"a\":1}', name: 'b1', region: 'eu-west-1'," + " stateMachineArn: '" + SM
+                        + "', timeout: 600, wait: true");
     }
 
     @Test
@@ -40,8 +42,8 @@ class SnippetRoundTripTest {
         WaitForExecutionStep step = new WaitForExecutionStep(EX);
         step.setStopOnAbort(true);
         step.setFailOnError(false);
-        tester.assertRoundTrip(step, "sfnWaitForExecution executionArn: '" + EX + "', failOnError: false,"
-                + " stopOnAbort: true");
+        tester.assertRoundTrip(
+                step, "sfnWaitForExecution executionArn: '" + EX + "', failOnError: false," + " stopOnAbort: true");
     }
 
     @Test
