@@ -26,10 +26,12 @@ class LibStaysJenkinsFreeTest {
         }
         assertThat(files).as("lib's main sources").isNotEmpty();
 
-        List<Path> offenders = files.stream().filter(LibStaysJenkinsFreeTest::importsJenkins).toList();
+        List<Path> offenders =
+                files.stream().filter(LibStaysJenkinsFreeTest::importsJenkins).toList();
 
-        assertThat(offenders).as("files importing hudson.*, jenkins.*, org.kohsuke.*, org.jenkinsci.* or"
-                + " com.cloudbees.*").isEmpty();
+        assertThat(offenders)
+                .as("files importing hudson.*, jenkins.*, org.kohsuke.*, org.jenkinsci.* or" + " com.cloudbees.*")
+                .isEmpty();
     }
 
     private static boolean importsJenkins(Path file) {

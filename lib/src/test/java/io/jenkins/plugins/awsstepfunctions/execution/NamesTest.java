@@ -26,14 +26,17 @@ class NamesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "build 42|white space at position 6",
-        "build#42|'#' at position 6",
-        "feature/x|'/' at position 8",
-        "a:b|':' at position 2",
-        "<b>|'<' at position 1",
-        "$HOME|'$' at position 1",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "build 42|white space at position 6",
+                "build#42|'#' at position 6",
+                "feature/x|'/' at position 8",
+                "a:b|':' at position 2",
+                "<b>|'<' at position 1",
+                "$HOME|'$' at position 1",
+            })
     void forbiddenCharactersAreNamedWithTheirPosition(String name, String problem) {
         assertThatThrownBy(() -> Names.executionName("name", name))
                 .isInstanceOf(InvalidSettingException.class)

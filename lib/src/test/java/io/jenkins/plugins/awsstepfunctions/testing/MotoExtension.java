@@ -32,8 +32,11 @@ public final class MotoExtension implements BeforeAllCallback, ParameterResolver
 
     /** The run-wide server; the root store closes it (stopping the process) when the run ends. */
     private static MotoServer server(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-                MotoServer.class, type -> MotoServer.start(System.getProperty("moto.python", "python3")),
-                MotoServer.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(
+                        MotoServer.class,
+                        type -> MotoServer.start(System.getProperty("moto.python", "python3")),
+                        MotoServer.class);
     }
 }
