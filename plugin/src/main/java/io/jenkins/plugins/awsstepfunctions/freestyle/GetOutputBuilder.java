@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsstepfunctions.freestyle;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -76,7 +78,24 @@ public final class GetOutputBuilder extends FreestyleConnection {
     }
 
     @Override
-    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
+    public void perform(
+            @NonNull Run<?, ?> run,
+            @NonNull FilePath workspace,
+            @NonNull EnvVars env,
+            @NonNull Launcher launcher,
+            @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
+        performWith(run, workspace, env, listener);
+    }
+
+    /** Without {@code outputFile} no workspace is needed: {@code step(...)} outside {@code node} calls this. */
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
+        performWith(run, null, env, listener);
+    }
+
+    private void performWith(Run<?, ?> run, @CheckForNull FilePath workspace, EnvVars env, TaskListener listener)
             throws InterruptedException, IOException {
         try {
             ExecutionArn execution = ExecutionArn.parse("executionArn", FreestyleConnection.expand(env, executionArn))

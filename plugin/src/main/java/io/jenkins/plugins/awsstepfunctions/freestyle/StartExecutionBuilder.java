@@ -1,10 +1,9 @@
 package io.jenkins.plugins.awsstepfunctions.freestyle;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.Launcher;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Run;
@@ -156,8 +155,9 @@ public final class StartExecutionBuilder extends FreestyleConnection {
         return false;
     }
 
+    /** Needs no workspace: called by freestyle builds and by {@code step(...)} inside or outside {@code node}. */
     @Override
-    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
+    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
         try {
             StepParameters.checkStart(sync, redrive, wait);

@@ -2,12 +2,13 @@ package io.jenkins.plugins.awsstepfunctions.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.casc.ConfigurationAsCode;
+import io.jenkins.plugins.casc.ConfigurationContext;
+import io.jenkins.plugins.casc.ConfiguratorRegistry;
 import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
 import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
+import io.jenkins.plugins.casc.misc.Util;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import io.jenkins.plugins.casc.model.CNode;
 import org.junit.jupiter.api.Test;
 
 /** The global configuration reads from and exports to Configuration as Code. */
@@ -27,13 +28,11 @@ class GlobalConfigurationAsCodeTest {
         assertThat(global.getPollInterval()).isEqualTo(20);
         assertThat(global.getProxyCredentialsId()).isEqualTo("proxy-login");
 
-        ByteArrayOutputStream exported = new ByteArrayOutputStream();
-        ConfigurationAsCode.get().export(exported);
-        assertThat(exported.toString(StandardCharsets.UTF_8))
-                .contains(
-                        "awsStepFunctions:",
-                        "region: \"eu-west-1\"",
-                        "describePerSecond: 5",
-                        "proxyCredentialsId: \"proxy-login\"");
+        // The harness's export of the "unclassified" section (ConfigurationAsCode#export is not an API for plugins).
+        CNode exported = Util.getUnclassifiedRoot(new ConfigurationContext(ConfiguratorRegistry.get()))
+                .get("awsStepFunctions");
+        assertThat(exported).as("awsStepFunctions in the export").isNotNull();
+        assertThat(Util.toYamlString(exported))
+                .contains("region: \"eu-west-1\"", "describePerSecond: 5", "proxyCredentialsId: \"proxy-login\"");
     }
 }

@@ -10,6 +10,9 @@ import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
 import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
 import java.io.StringWriter;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,6 +74,38 @@ class FreestyleStepsTest {
                 .contains("\"greeting\":\"hello\"")
                 .contains("\"build\":\"1\"");
         assertThat(build.getWorkspace().child("sfn-output.json").readToString()).contains("\"greeting\":\"hello\"");
+    }
+
+    @Test
+    void theBuildStepsRunThroughStepOutsideNodeWithoutAWorkspace() throws Exception {
+        String arn = StateMachines.create(sfn, "pass");
+        String execution = arn.replace(":stateMachine:", ":execution:") + ":outside-node";
+        WorkflowJob job = j.createProject(WorkflowJob.class, "no-node");
+        job.setDefinition(new CpsFlowDefinition(
+                "step([$class: 'StartExecutionBuilder', stateMachineArn: '" + arn + "', name: 'outside-node'])\n"
+                        + "step([$class: 'WaitForExecutionBuilder', executionArn: '" + execution + "'])\n"
+                        + "step([$class: 'GetOutputBuilder', executionArn: '" + execution + "'])\n",
+                true));
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogNotContains("AbstractMethodError", run);
+        j.assertLogContains("outside-node", run);
+        assertThat(sfn.describeExecution(r -> r.executionArn(execution)).statusAsString())
+                .isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void waitAndOutputFormsOfferTheStartedExecutionAsTheirDefault() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("defaults");
+
+        String page = j.createWebClient()
+                .getPage(project, "configure")
+                .getWebResponse()
+                .getContentAsString();
+
+        // The prototypes of "Add build step" carry the default: the text, not Jelly's evaluation of it (nothing).
+        assertThat(page).contains("value=\"${SFN_EXECUTION_ARN}\"");
     }
 
     @Test
