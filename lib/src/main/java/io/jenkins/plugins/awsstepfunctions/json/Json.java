@@ -197,7 +197,7 @@ public final class Json {
                 }
                 if (token.isStructStart() && ++depth > MAX_DEPTH) {
                     throw new JsonException(what + " nests objects and arrays more than " + MAX_DEPTH
-                            + " levels deep at " + position(parser.getTokenLocation()) + "; at most " + MAX_DEPTH
+                            + " levels deep at " + position(parser.currentTokenLocation()) + "; at most " + MAX_DEPTH
                             + " are accepted");
                 }
                 if (token.isStructEnd()) {
@@ -206,7 +206,7 @@ public final class Json {
             } while (depth > 0);
             if (parser.nextToken() != null) {
                 throw new JsonException(what + " is not valid JSON: '" + parser.getText() + "' follows the first"
-                        + " value at " + position(parser.getTokenLocation()) + "; give exactly one JSON value");
+                        + " value at " + position(parser.currentTokenLocation()) + "; give exactly one JSON value");
             }
         } catch (JsonProcessingException e) {
             throw new JsonException(
