@@ -1,0 +1,64 @@
+package io.jenkins.plugins.awsstepfunctions.graph;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What one state did in one execution. A state inside a Map runs once per item: the counts add up its runs, the
+ * status is the worst of them, the error and cause are the last failure's.
+ *
+ * @param name the state's name
+ * @param status what happened to it
+ * @param entered how often it was entered
+ * @param failures how many attempts failed (retried, caught or final)
+ * @param error the last failure's error, or {@code null}
+ * @param cause the last failure's cause, or {@code null}
+ * @param firstEntered when it was first entered, or {@code null}
+ * @param lastExited when it was last left, or {@code null}
+ */
+public record StateRun(
+        String name,
+        StateStatus status,
+        int entered,
+        int failures,
+        String error,
+        String cause,
+        Instant firstEntered,
+        Instant lastExited) {
+
+    public StateRun {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(status, "status");
+    }
+
+    public static StateRun notEntered(String name) {
+        return new StateRun(name, StateStatus.NOT_ENTERED, 0, 0, null, null, null, null);
+    }
+
+    /** From first entry to last exit; {@code null} unless both are known. */
+    public Duration duration() {
+        return firstEntered == null || lastExited == null ? null : Duration.between(firstEntered, lastExited);
+    }
+
+    /** One line for a tooltip or a table: {@code failed after 2 attempts: States.TaskFailed (boom)}. */
+    public String summary() {
+        StringBuilder out = new StringBuilder(status.describe());
+        if (status == StateStatus.RETRIED) {
+            out.append(" (")
+                    .append(failures)
+                    .append(failures == 1 ? " retry" : " retries")
+                    .append(')');
+        }
+        if (entered > 1) {
+            out.append(", entered ").append(entered).append(" times");
+        }
+        if (error != null && status != StateStatus.SUCCEEDED) {
+            out.append(": ").append(error);
+            if (cause != null && !cause.isBlank()) {
+                out.append(" (").append(cause).append(')');
+            }
+        }
+        return out.toString();
+    }
+}
