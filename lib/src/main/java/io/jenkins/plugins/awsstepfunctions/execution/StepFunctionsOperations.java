@@ -241,6 +241,14 @@ public final class StepFunctionsOperations {
      * history cannot be read, the report says so and keeps the error and cause DescribeExecution gave.
      */
     public FailureReport failureReport(ExecutionDescription execution) {
+        return failureReport(execution, null);
+    }
+
+    /**
+     * The same, with the execution's definition when the caller has already read it (one
+     * DescribeStateMachineForExecution fewer; that API's quota refills at one call a second).
+     */
+    public FailureReport failureReport(ExecutionDescription execution, String knownDefinition) {
         if (!execution.state().isFailure()) {
             throw new IllegalArgumentException(execution.executionArn() + " is " + execution.state()
                     + "; only FAILED, TIMED_OUT and ABORTED executions have a failure report");
@@ -262,13 +270,15 @@ public final class StepFunctionsOperations {
             return FailureReports.from(execution, List.of(), null)
                     .withNote("(The failing state is unknown: " + e.getMessage() + ")");
         }
-        String definition;
+        String definition = knownDefinition;
         try {
-            definition = call(
-                            "DescribeStateMachineForExecution",
-                            arn,
-                            () -> sfn.describeStateMachineForExecution(b -> b.executionArn(arn)))
-                    .definition();
+            definition = definition != null
+                    ? definition
+                    : call(
+                                    "DescribeStateMachineForExecution",
+                                    arn,
+                                    () -> sfn.describeStateMachineForExecution(b -> b.executionArn(arn)))
+                            .definition();
         } catch (StepFunctionsException e) {
             definition = null;
         }

@@ -9,11 +9,13 @@ import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
 import io.jenkins.plugins.awsstepfunctions.execution.FailureReport;
 import io.jenkins.plugins.awsstepfunctions.execution.ServiceErrors;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
+import io.jenkins.plugins.awsstepfunctions.graph.ExecutionGraph;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -373,6 +375,7 @@ public final class ExecutionWatcher implements AutoCloseable {
             unqueue(w);
             describe(w);
         }
+        int deferred = 0;
         while ((!lane.finishing.isEmpty() || !lane.progress.isEmpty()) && ioFree(lane)) {
             boolean finishing = !lane.finishing.isEmpty();
             WatchState w = finishing ? lane.finishing.peek() : lane.progress.peek();
@@ -381,10 +384,25 @@ public final class ExecutionWatcher implements AutoCloseable {
                 w.progressQueued = false;
                 continue;
             }
+            boolean needsDefinition = !w.definitionLoaded && !(finishing && w.phase == WatchState.Phase.REPORT);
+            if (needsDefinition && !lane.definitions.tryAcquire(now)) {
+                // DescribeStateMachineForExecution has its own small quota: let watches that know theirs go first.
+                next = min(next, lane.definitions.nextPermitAt(now));
+                Deque<WatchState> queue = finishing ? lane.finishing : lane.progress;
+                if (++deferred >= queue.size()) {
+                    break;
+                }
+                queue.addLast(queue.pollFirst());
+                continue;
+            }
             if (!lane.history.tryAcquire(now)) {
+                if (needsDefinition) {
+                    lane.definitions.cancel();
+                }
                 next = min(next, lane.history.nextPermitAt(now));
                 break;
             }
+            w.definitionCall = needsDefinition;
             (finishing ? lane.finishing : lane.progress).poll();
             w.progressQueued = false;
             if (finishing && w.phase == WatchState.Phase.REPORT) {
@@ -529,7 +547,7 @@ public final class ExecutionWatcher implements AutoCloseable {
             group.nextList = min(group.nextList, w.nextCheck);
         }
         enqueue(w);
-        if (w.request.options().progress() && !w.progressQueued && !w.historyInFlight) {
+        if (w.request.options().readsHistory() && !w.progressQueued && !w.historyInFlight) {
             w.progressQueued = true;
             w.lane.progress.add(w);
         }
@@ -538,7 +556,7 @@ public final class ExecutionWatcher implements AutoCloseable {
     private void ended(WatchState w, ExecutionDescription description) {
         w.finalDescription = description;
         unqueue(w);
-        if (w.request.options().progress()) {
+        if (w.request.options().readsHistory()) {
             w.phase = WatchState.Phase.FINAL_PROGRESS;
             w.lane.finishing.add(w);
         } else {
@@ -663,34 +681,52 @@ public final class ExecutionWatcher implements AutoCloseable {
         call(lane, () -> {
             RuntimeException error = null;
             List<ProgressEvent> events = List.of();
+            ExecutionGraph drawn = null;
             boolean more = false;
             try {
                 more = HistoryReader.readPage(w);
                 if (!more) {
                     events = HistoryReader.drain(w);
+                    drawn = HistoryReader.graph(w);
                 }
             } catch (Throwable t) {
                 error = failure(w, "GetExecutionHistory", t);
             }
             List<ProgressEvent> progress = events;
+            ExecutionGraph graph = drawn;
             boolean again = more;
             RuntimeException problem = error;
             Instant done = clock.instant();
-            onLoop(w, () -> historyRead(lane, w, done, progress, again, problem));
+            onLoop(w, () -> historyRead(lane, w, done, progress, graph, again, problem));
         });
     }
 
     private void historyRead(
-            Lane lane, WatchState w, Instant done, List<ProgressEvent> events, boolean more, RuntimeException error) {
+            Lane lane,
+            WatchState w,
+            Instant done,
+            List<ProgressEvent> events,
+            ExecutionGraph graph,
+            boolean more,
+            RuntimeException error) {
         lane.calls--;
         lane.history.release(done);
+        if (w.definitionCall) {
+            w.definitionCall = false;
+            lane.definitions.release(done);
+        }
         w.historyInFlight = false;
         if (w.done) {
             return;
         }
         for (ProgressEvent event : events) {
-            listenerCalls.call(w, () -> w.listener.onProgress(event));
+            if (w.request.options().progress()) {
+                listenerCalls.call(w, () -> w.listener.onProgress(event));
+            }
             w.cursor = event.eventId();
+        }
+        if (graph != null) {
+            listenerCalls.call(w, () -> w.listener.onGraph(graph));
         }
         if (error != null) {
             w.historyToken = null;
@@ -717,7 +753,8 @@ public final class ExecutionWatcher implements AutoCloseable {
         call(lane, () -> {
             FailureReport report;
             try {
-                report = w.operations.failureReport(w.finalDescription);
+                report = w.operations.failureReport(
+                        w.finalDescription, w.drawing == null ? null : w.drawing.definition());
             } catch (Throwable t) {
                 report = null;
             }

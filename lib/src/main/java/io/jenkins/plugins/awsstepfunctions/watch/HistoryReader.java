@@ -1,5 +1,9 @@
 package io.jenkins.plugins.awsstepfunctions.watch;
 
+import io.jenkins.plugins.awsstepfunctions.graph.DefinitionException;
+import io.jenkins.plugins.awsstepfunctions.graph.Drawing;
+import io.jenkins.plugins.awsstepfunctions.graph.ExecutionGraph;
+import io.jenkins.plugins.awsstepfunctions.graph.StateRunTracker;
 import io.jenkins.plugins.awsstepfunctions.json.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,10 +31,18 @@ final class HistoryReader {
         SfnClient sfn = w.lease.sfn();
         String arn = w.request.execution().toString();
         if (!w.definitionLoaded) {
-            w.definitionLoaded = true;
-            w.tracker =
-                    new ProgressTracker(topLevelStates(sfn.describeStateMachineForExecution(b -> b.executionArn(arn))
-                            .definition()));
+            String definition = sfn.describeStateMachineForExecution(b -> b.executionArn(arn))
+                    .definition();
+            w.definitionLoaded = true; // not before: a failed read is tried again
+            w.tracker = new ProgressTracker(topLevelStates(definition));
+            if (w.request.options().graph()) {
+                w.runs = new StateRunTracker();
+                try {
+                    w.drawing = Drawing.of(definition);
+                } catch (DefinitionException undrawable) {
+                    w.drawing = null; // progress goes on without a graph
+                }
+            }
             return true;
         }
         String token = w.historyToken;
@@ -60,7 +72,20 @@ final class HistoryReader {
         Map<Long, HistoryEvent> fresh = new TreeMap<>();
         w.pendingHistory.forEach(event -> fresh.put(event.id(), event));
         w.pendingHistory.clear();
-        return w.tracker.accept(new ArrayList<>(fresh.values()));
+        List<HistoryEvent> events = new ArrayList<>(fresh.values());
+        if (w.runs != null) {
+            w.runs.accept(events);
+        }
+        w.drained = events.size();
+        return w.tracker.accept(events);
+    }
+
+    /** The diagram after the events drained last, when the watch draws one and they brought news; else null. */
+    static ExecutionGraph graph(WatchState w) {
+        if (w.drawing == null || w.runs == null || w.drained == 0) {
+            return null;
+        }
+        return ExecutionGraph.of(w.request.execution().toString(), w.drawing, w.runs);
     }
 
     @SuppressWarnings("unchecked")

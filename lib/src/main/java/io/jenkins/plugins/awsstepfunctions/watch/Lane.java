@@ -23,6 +23,7 @@ final class Lane {
     final RateLimiter describe;
     final RateLimiter list;
     final RateLimiter history;
+    final RateLimiter definitions;
 
     /** A DescribeExecution due at {@code at}; a watch has at most one, replaced when it is rescheduled. */
     record Due(WatchState watch, Instant at) {}
@@ -46,6 +47,7 @@ final class Lane {
         this.describe = new RateLimiter(settings.describePerSecond());
         this.list = new RateLimiter(settings.listPerSecond());
         this.history = new RateLimiter(settings.historyPerSecond());
+        this.definitions = new RateLimiter(settings.definitionsPerSecond());
     }
 
     /** The watches of one state machine; above the batch threshold, ListExecutions checks them together. */

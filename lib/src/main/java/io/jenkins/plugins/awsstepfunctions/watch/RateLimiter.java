@@ -42,6 +42,11 @@ final class RateLimiter {
         return true;
     }
 
+    /** Gives back a permit whose call was never made. */
+    void cancel() {
+        inFlight--;
+    }
+
     /** The permitted call completed (answered or failed) at {@code at}. */
     void release(Instant at) {
         inFlight--;

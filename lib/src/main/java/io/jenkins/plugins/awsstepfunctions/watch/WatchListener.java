@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsstepfunctions.watch;
 
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
+import io.jenkins.plugins.awsstepfunctions.graph.ExecutionGraph;
 
 /**
  * Hears what a watch learns while it waits. Called from the watcher's threads: return quickly and do not block.
@@ -12,6 +13,9 @@ public interface WatchListener {
 
     /** A step of progress (only with {@link WatchOptions#progress()}). */
     default void onProgress(ProgressEvent event) {}
+
+    /** The diagram with what each state did so far (only with {@link WatchOptions#graph()}); the last one is final. */
+    default void onGraph(ExecutionGraph graph) {}
 
     /** The status seen by the latest check. */
     default void onStatus(ExecutionState state) {}

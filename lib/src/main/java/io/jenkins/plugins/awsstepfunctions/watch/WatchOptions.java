@@ -20,6 +20,7 @@ public final class WatchOptions implements Serializable {
     private final Duration firstCheck;
     private final boolean progress;
     private final boolean failureReport;
+    private final boolean graph;
     private final Duration notVisibleGrace;
 
     private WatchOptions(Builder builder) {
@@ -30,6 +31,7 @@ public final class WatchOptions implements Serializable {
         }
         this.progress = builder.progress;
         this.failureReport = builder.failureReport;
+        this.graph = builder.graph;
         if (builder.notVisibleGrace.isNegative()) {
             throw new InvalidSettingException("notVisibleGrace", "must not be negative");
         }
@@ -69,6 +71,20 @@ public final class WatchOptions implements Serializable {
         return progress;
     }
 
+    /**
+     * Whether the listener hears {@link WatchListener#onGraph} with the state machine's diagram, each state coloured
+     * by what it did, whenever the history read for progress brings news. Costs one DescribeStateMachineForExecution
+     * per watch (budgeted controller-wide) and no other call.
+     */
+    public boolean graph() {
+        return graph;
+    }
+
+    /** Whether the history is read while the execution runs: for progress or for the graph. */
+    public boolean readsHistory() {
+        return progress || graph;
+    }
+
     /** Whether a FAILED, TIMED_OUT or ABORTED result comes with a failure report (read from the history). */
     public boolean failureReport() {
         return failureReport;
@@ -86,12 +102,13 @@ public final class WatchOptions implements Serializable {
                 && firstCheck.equals(other.firstCheck)
                 && progress == other.progress
                 && failureReport == other.failureReport
+                && graph == other.graph
                 && notVisibleGrace.equals(other.notVisibleGrace);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(pollInterval, firstCheck, progress, failureReport, notVisibleGrace);
+        return Objects.hash(pollInterval, firstCheck, progress, failureReport, graph, notVisibleGrace);
     }
 
     public static final class Builder {
@@ -99,6 +116,7 @@ public final class WatchOptions implements Serializable {
         private Duration firstCheck = DEFAULT_FIRST_CHECK;
         private boolean progress;
         private boolean failureReport = true;
+        private boolean graph;
         private Duration notVisibleGrace = DEFAULT_NOT_VISIBLE_GRACE;
 
         private Builder() {}
@@ -120,6 +138,11 @@ public final class WatchOptions implements Serializable {
 
         public Builder failureReport(boolean failureReport) {
             this.failureReport = failureReport;
+            return this;
+        }
+
+        public Builder graph(boolean graph) {
+            this.graph = graph;
             return this;
         }
 

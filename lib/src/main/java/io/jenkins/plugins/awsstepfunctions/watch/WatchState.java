@@ -5,6 +5,8 @@ import io.jenkins.plugins.awsstepfunctions.execution.ExecutionDescription;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
 import io.jenkins.plugins.awsstepfunctions.execution.StateMachineArn;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
+import io.jenkins.plugins.awsstepfunctions.graph.Drawing;
+import io.jenkins.plugins.awsstepfunctions.graph.StateRunTracker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +52,15 @@ final class WatchState {
     boolean progressQueued;
     ProgressTracker tracker;
     boolean definitionLoaded;
+    /** A DescribeStateMachineForExecution permit is held by the history call in flight. */
+    boolean definitionCall;
+    /** With {@link WatchOptions#graph()}: the definition's drawing (null when it cannot be drawn) and the runs. */
+    Drawing drawing;
+
+    StateRunTracker runs;
+    /** How many new history events the last drain took. */
+    int drained;
+
     String historyToken;
     final List<HistoryEvent> pendingHistory = new ArrayList<>();
 

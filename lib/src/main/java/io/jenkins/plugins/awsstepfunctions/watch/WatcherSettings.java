@@ -13,12 +13,16 @@ public final class WatcherSettings {
 
     public static final int DEFAULT_LIST_PER_SECOND = 1;
     public static final int DEFAULT_HISTORY_PER_SECOND = 5;
+    /** DescribeStateMachineForExecution's quota refills at one call a second per account and region. */
+    public static final int DEFAULT_DEFINITIONS_PER_SECOND = 1;
+
     public static final int DEFAULT_BATCH_THRESHOLD = 20;
     public static final int DEFAULT_IO_THREADS = 4;
 
     private final int describePerSecond;
     private final int listPerSecond;
     private final int historyPerSecond;
+    private final int definitionsPerSecond;
     private final int batchThreshold;
     private final int ioThreads;
 
@@ -26,6 +30,7 @@ public final class WatcherSettings {
         this.describePerSecond = positive("describePerSecond", builder.describePerSecond, 1000);
         this.listPerSecond = positive("listPerSecond", builder.listPerSecond, 1000);
         this.historyPerSecond = positive("historyPerSecond", builder.historyPerSecond, 1000);
+        this.definitionsPerSecond = positive("definitionsPerSecond", builder.definitionsPerSecond, 1000);
         this.batchThreshold = positive("batchThreshold", builder.batchThreshold, Integer.MAX_VALUE);
         this.ioThreads = positive("ioThreads", builder.ioThreads, 64);
     }
@@ -58,6 +63,11 @@ public final class WatcherSettings {
         return historyPerSecond;
     }
 
+    /** DescribeStateMachineForExecution calls per second (one per watch that reads history, for its definition). */
+    public int definitionsPerSecond() {
+        return definitionsPerSecond;
+    }
+
     /** From this many watches of one state machine, one ListExecutions call tells which still run. */
     public int batchThreshold() {
         return batchThreshold;
@@ -75,6 +85,7 @@ public final class WatcherSettings {
         private int describePerSecond = DEFAULT_DESCRIBE_PER_SECOND;
         private int listPerSecond = DEFAULT_LIST_PER_SECOND;
         private int historyPerSecond = DEFAULT_HISTORY_PER_SECOND;
+        private int definitionsPerSecond = DEFAULT_DEFINITIONS_PER_SECOND;
         private int batchThreshold = DEFAULT_BATCH_THRESHOLD;
         private int ioThreads = DEFAULT_IO_THREADS;
 
@@ -92,6 +103,11 @@ public final class WatcherSettings {
 
         public Builder historyPerSecond(int historyPerSecond) {
             this.historyPerSecond = historyPerSecond;
+            return this;
+        }
+
+        public Builder definitionsPerSecond(int definitionsPerSecond) {
+            this.definitionsPerSecond = definitionsPerSecond;
             return this;
         }
 

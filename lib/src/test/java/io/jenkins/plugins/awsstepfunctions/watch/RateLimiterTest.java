@@ -19,6 +19,19 @@ class RateLimiterTest {
     }
 
     @Test
+    void aCancelledPermitIsFreeAtOnceAndCountsNoCall() {
+        RateLimiter limiter = new RateLimiter(1);
+
+        assertThat(limiter.tryAcquire(at(0))).isTrue();
+        assertThat(limiter.tryAcquire(at(1))).isFalse();
+        limiter.cancel();
+
+        assertThat(limiter.tryAcquire(at(2)))
+                .as("no call was made, so the second's budget is whole")
+                .isTrue();
+    }
+
+    @Test
     void allowsTheLimitInOneSecondAndNoMore() {
         RateLimiter limiter = new RateLimiter(3);
 
