@@ -46,12 +46,13 @@ public final class DiagramSvg {
         String prefix = idPrefix.replaceAll("[^A-Za-z0-9_-]", "_");
         StringBuilder svg = new StringBuilder();
         int height = diagram.height() + LEGEND_HEIGHT;
+        int width = Math.max(diagram.width(), legendWidth(runs) + 2 * GraphLayout.MARGIN);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-                .append(diagram.width())
+                .append(width)
                 .append("\" height=\"")
                 .append(height)
                 .append("\" viewBox=\"0 0 ")
-                .append(diagram.width())
+                .append(width)
                 .append(' ')
                 .append(height)
                 .append("\" role=\"img\" aria-label=\"State machine diagram\" font-family=\"sans-serif\">");
@@ -96,7 +97,7 @@ public final class DiagramSvg {
                         .append("</title></circle>");
             }
             case BRANCH -> {
-                rect(svg, box, "none", "#a1a1aa", 1, "4 3");
+                rect(svg, box, "none", "#a1a1aa", 1, "4 3", null);
                 text(svg, box.x() + 8, box.y() + 16, "start", 11, "#71717a", box.label());
             }
             case STATE, GROUP -> {
@@ -114,8 +115,14 @@ public final class DiagramSvg {
                         .append(escape(box.label() + " (" + box.type() + "): "
                                 + (run == null ? StateStatus.NOT_ENTERED.describe() : run.summary())))
                         .append("</title>");
-                String fill = box.shape() == Shape.GROUP ? lighten(colour[0]) : colour[0];
-                rect(svg, box, fill, colour[1], status == StateStatus.NOT_ENTERED ? 1 : 2, null);
+                rect(
+                        svg,
+                        box,
+                        colour[0],
+                        colour[1],
+                        status == StateStatus.NOT_ENTERED ? 1 : 2,
+                        null,
+                        box.shape() == Shape.GROUP ? "0.3" : null);
                 if (box.shape() == Shape.GROUP) {
                     text(svg, box.x() + 10, box.y() + 19, "start", 13, colour[2], box.label());
                     text(svg, box.right() - 10, box.y() + 19, "end", 11, colour[2], box.type());
@@ -204,9 +211,22 @@ public final class DiagramSvg {
         return label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL - 1) + "…";
     }
 
-    private static void legend(StringBuilder svg, Diagram diagram, Map<String, StateRun> runs) {
+    private static Set<StateStatus> shown(Map<String, StateRun> runs) {
         Set<StateStatus> shown = EnumSet.noneOf(StateStatus.class);
         runs.values().forEach(run -> shown.add(run.status()));
+        return shown;
+    }
+
+    private static int legendWidth(Map<String, StateRun> runs) {
+        int width = 0;
+        for (StateStatus status : shown(runs)) {
+            width += 20 + GraphLayout.textWidth(status.describe()) + 16;
+        }
+        return width;
+    }
+
+    private static void legend(StringBuilder svg, Diagram diagram, Map<String, StateRun> runs) {
+        Set<StateStatus> shown = shown(runs);
         int x = GraphLayout.MARGIN;
         int y = diagram.height() + 4;
         for (StateStatus status : shown) {
@@ -225,7 +245,8 @@ public final class DiagramSvg {
         }
     }
 
-    private static void rect(StringBuilder svg, Box box, String fill, String stroke, int width, String dashes) {
+    private static void rect(
+            StringBuilder svg, Box box, String fill, String stroke, int width, String dashes, String fillOpacity) {
         svg.append("<rect x=\"")
                 .append(box.x())
                 .append("\" y=\"")
@@ -242,6 +263,7 @@ public final class DiagramSvg {
                 .append(width)
                 .append('"')
                 .append(dashes == null ? "" : " stroke-dasharray=\"" + dashes + "\"")
+                .append(fillOpacity == null ? "" : " fill-opacity=\"" + fillOpacity + "\"")
                 .append("/>");
     }
 
@@ -259,10 +281,6 @@ public final class DiagramSvg {
                 .append("\">")
                 .append(escape(text))
                 .append("</text>");
-    }
-
-    private static String lighten(String colour) {
-        return colour.equals("#f4f4f5") ? "#fafafa" : colour;
     }
 
     /** Escapes text for SVG content and attributes. */

@@ -8,6 +8,7 @@ import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
 import io.jenkins.plugins.awsstepfunctions.execution.StartRequest;
 import io.jenkins.plugins.awsstepfunctions.execution.StartResult;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
+import io.jenkins.plugins.awsstepfunctions.graph.ExecutionGraph;
 import io.jenkins.plugins.awsstepfunctions.json.Json;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
 import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
@@ -19,10 +20,13 @@ import io.jenkins.plugins.awsstepfunctions.watch.WatchRequest;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchResult;
 import io.jenkins.plugins.awsstepfunctions.watch.WatcherSettings;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * "Try it without Jenkins": starts the local emulator, creates a small state machine (Pass, Wait, a Map with a
@@ -44,6 +48,11 @@ public final class Demo {
             ExecutionState end = run(moto, fail, System.out);
             System.exit(end == ExecutionState.SUCCEEDED || fail ? 0 : 1);
         }
+    }
+
+    /** Where the demo writes the diagram the build page would show. */
+    static Path graphFile(boolean fail) {
+        return Path.of("target", fail ? "demo-graph-failed.svg" : "demo-graph.svg");
     }
 
     /** Runs the demo against a running emulator, printing what a build log would show; returns the final status. */
@@ -69,7 +78,9 @@ public final class Demo {
             WatchOptions options = WatchOptions.builder()
                     .pollInterval(Duration.ofSeconds(1))
                     .progress(true)
+                    .graph(true)
                     .build();
+            AtomicReference<ExecutionGraph> graph = new AtomicReference<>();
             WatchResult result = watcher.watch(
                             WatchRequest.of(started.executionArn(), moto.settings(), null, options),
                             MotoServer.credentials(),
@@ -78,10 +89,21 @@ public final class Demo {
                                 public void onProgress(ProgressEvent event) {
                                     out.println(PREFIX + event.describe());
                                 }
+
+                                @Override
+                                public void onGraph(ExecutionGraph drawn) {
+                                    graph.set(drawn);
+                                }
                             })
                     .result()
                     .get(2, TimeUnit.MINUTES);
             ExecutionState state = result.description().state();
+            if (graph.get() != null) {
+                Path file = graphFile(fail);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, graph.get().svg());
+                out.println("The build page's diagram of this execution: " + file.toAbsolutePath());
+            }
             if (state == ExecutionState.SUCCEEDED) {
                 out.println(PREFIX + started.executionArn() + " SUCCEEDED with output "
                         + Json.write("output", result.description().output()));

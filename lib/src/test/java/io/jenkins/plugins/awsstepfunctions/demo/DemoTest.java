@@ -32,7 +32,12 @@ class DemoTest {
                         "[AWS Step Functions] Started arn:aws:states:us-east-1:123456789012:execution:demo-",
                         "[AWS Step Functions] entered Wait state 'DrainTraffic'",
                         "[AWS Step Functions] Map state 'DeployRegions': 3 of 3 iterations started, 3 succeeded, 0 failed",
-                        "SUCCEEDED with output {\"release\":\"42\",\"deployed\":[{\"region\":\"eu-west-1\"");
+                        "SUCCEEDED with output {\"release\":\"42\",\"deployed\":[{\"region\":\"eu-west-1\"",
+                        "The build page's diagram of this execution: ");
+        assertThat(java.nio.file.Files.readString(Demo.graphFile(false)))
+                .startsWith("<svg")
+                .contains("DeployRegions")
+                .doesNotContain("#fee2e2");
     }
 
     @Test
@@ -42,5 +47,9 @@ class DemoTest {
         assertThat(log)
                 .contains("FAILED in state 'RegionUnknown' (Fail) inside DeployRegions[1]:"
                         + " Deploy.UnknownRegion: There is no region mars-north-1.");
+        assertThat(java.nio.file.Files.readString(Demo.graphFile(true)))
+                .as("the failed state drawn red")
+                .contains("RegionUnknown (Fail): failed: Deploy.UnknownRegion (There is no region mars-north-1)")
+                .contains("#fee2e2");
     }
 }

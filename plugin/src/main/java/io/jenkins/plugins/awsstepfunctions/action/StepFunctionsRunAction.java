@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsstepfunctions.action;
 
 import hudson.model.Run;
+import io.jenkins.plugins.awsstepfunctions.graph.ExecutionGraph;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,12 +57,38 @@ public final class StepFunctionsRunAction implements RunAction2 {
             }
             executions = next;
         }
+        save();
+    }
+
+    private void save() {
         if (run != null) {
             try {
                 run.save();
             } catch (IOException e) {
                 LOGGER.log(Level.WARNING, "Could not save the AWS Step Functions executions of " + run, e);
             }
+        }
+    }
+
+    /**
+     * Keeps an execution's latest diagram for the build page; the build is saved when the diagram shows the end (the
+     * page reads the action itself meanwhile, so a running execution's diagram needs no save).
+     */
+    public void graph(String executionArn, String stateMachineArn, ExecutionGraph graph) {
+        synchronized (this) {
+            List<ExecutionRecord> next = new ArrayList<>(executions);
+            int index = indexOf(next, executionArn);
+            ExecutionRecord record = index < 0 ? ExecutionRecord.of(executionArn, stateMachineArn) : next.get(index);
+            record = record.withGraph(graph);
+            if (index < 0) {
+                next.add(record);
+            } else {
+                next.set(index, record);
+            }
+            executions = next;
+        }
+        if (graph.ended()) {
+            save();
         }
     }
 

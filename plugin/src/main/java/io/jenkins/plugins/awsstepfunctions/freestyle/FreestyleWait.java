@@ -1,12 +1,15 @@
 package io.jenkins.plugins.awsstepfunctions.freestyle;
 
 import hudson.AbortException;
+import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.awsstepfunctions.action.StepFunctionsRunAction;
 import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.console.ConsoleLines;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
+import io.jenkins.plugins.awsstepfunctions.graph.ExecutionGraph;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
 import io.jenkins.plugins.awsstepfunctions.watch.ProgressEvent;
@@ -30,6 +33,7 @@ final class FreestyleWait {
     private FreestyleWait() {}
 
     static WatchResult await(
+            Run<?, ?> run,
             TaskListener listener,
             ExecutionArn execution,
             ConnectionResolver.Resolved connection,
@@ -45,12 +49,19 @@ final class FreestyleWait {
                 WatchOptions.builder()
                         .pollInterval(Duration.ofSeconds(pollInterval))
                         .progress(true)
+                        .graph(true)
                         .build());
         listener.getLogger().println(Messages.Log_Waiting(execution, ConsoleLines.consoleLink(execution)));
         Watch watch = ControllerEngine.get().watcher().watch(request, connection.credentials(), new WatchListener() {
             @Override
             public void onProgress(ProgressEvent event) {
                 listener.getLogger().println(Messages.Log_Progress(event.describe()));
+            }
+
+            @Override
+            public void onGraph(ExecutionGraph graph) {
+                StepFunctionsRunAction.of(run)
+                        .graph(execution.toString(), execution.stateMachine().toString(), graph);
             }
 
             @Override

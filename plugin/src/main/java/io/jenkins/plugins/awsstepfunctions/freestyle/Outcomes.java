@@ -36,7 +36,8 @@ final class Outcomes {
             boolean stopOnAbort,
             boolean unstable)
             throws AbortException, InterruptedException {
-        WatchResult result = FreestyleWait.await(listener, execution, connection, pollInterval, timeout, stopOnAbort);
+        WatchResult result =
+                FreestyleWait.await(run, listener, execution, connection, pollInterval, timeout, stopOnAbort);
         ExecutionDescription end = result.description();
         StepFunctionsRunAction.of(run)
                 .record(

@@ -13,6 +13,7 @@ import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionDescription;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
+import io.jenkins.plugins.awsstepfunctions.graph.ExecutionGraph;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
 import io.jenkins.plugins.awsstepfunctions.watch.ProgressEvent;
@@ -72,6 +73,7 @@ abstract class WaitingExecution extends BackgroundExecution {
         WatchOptions options = WatchOptions.builder()
                 .pollInterval(Duration.ofSeconds(pollIntervalSeconds))
                 .progress(true)
+                .graph(true)
                 .build();
         request = WatchRequest.of(execution, settings, deadline, options);
         getContext().saveState();
@@ -91,6 +93,15 @@ abstract class WaitingExecution extends BackgroundExecution {
                     public void onProgress(ProgressEvent event) {
                         listener.getLogger().println(ConsoleLines.PREFIX + event.describe());
                         progressCursor = event.eventId();
+                    }
+
+                    @Override
+                    public void onGraph(ExecutionGraph graph) {
+                        StepFunctionsRunAction.of(run)
+                                .graph(
+                                        request.execution().toString(),
+                                        request.execution().stateMachine().toString(),
+                                        graph);
                     }
 
                     @Override

@@ -11,14 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Points the plugin at moto and loads the documentation's example Pipelines. */
-final class PluginTestSupport {
+public final class PluginTestSupport {
 
     static final String CREDENTIALS_ID = "moto-keys";
 
     private PluginTestSupport() {}
 
     /** Global defaults for moto, and an AWS credential with moto's keys in the system store. */
-    static void useMoto(MotoServer moto) throws IOException {
+    public static void useMoto(MotoServer moto) throws IOException {
         useMotoThrough(moto.endpoint().toString());
     }
 

@@ -1,0 +1,98 @@
+package io.jenkins.plugins.awsstepfunctions.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import io.jenkins.plugins.awsstepfunctions.freestyle.StartExecutionBuilder;
+import io.jenkins.plugins.awsstepfunctions.steps.PluginTestSupport;
+import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
+import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
+import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
+import java.io.IOException;
+import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/** The build page draws each execution's state machine, coloured by what its states did, and keeps it. */
+@WithJenkins
+@ExtendWith(MotoExtension.class)
+class ExecutionGraphPageTest {
+
+    private JenkinsRule j;
+    private SfnClient sfn;
+
+    @BeforeEach
+    void setUp(JenkinsRule j, MotoServer moto) throws Exception {
+        this.j = j;
+        this.sfn = moto.sfnClient();
+        PluginTestSupport.useMoto(moto);
+    }
+
+    @Test
+    void aFailedParallelShowsWhereItFailedAndTheDiagramSurvivesAReload() throws Exception {
+        String arn = StateMachines.create(sfn, "parallel-fail");
+        WorkflowJob job = j.createProject(WorkflowJob.class, "failing");
+        job.setDefinition(new CpsFlowDefinition(
+                "sfnStartExecution(stateMachineArn: '" + arn + "', name: 'graph-1', wait: true)", true));
+
+        WorkflowRun build = j.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+
+        String page = page(build);
+        assertThat(page).contains("<svg").contains("aria-label=\"State machine diagram\"");
+        ExecutionRecord record =
+                build.getAction(StepFunctionsRunAction.class).getExecutions().get(0);
+        assertThat(record.getStates())
+                .extracting(StateRow::getName, StateRow::getStatus)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("Prepare", "SUCCEEDED"),
+                        org.assertj.core.groups.Tuple.tuple("Deploy", "FAILED"),
+                        org.assertj.core.groups.Tuple.tuple("Canary", "FAILED"));
+        assertThat(page).contains("failed: Canary.Failed (error rate 7% &gt; 1%)");
+        assertThat(page).contains("id=\"" + record.getGraphIdPrefix() + "state-");
+
+        build.reload();
+
+        ExecutionRecord reloaded =
+                build.getAction(StepFunctionsRunAction.class).getExecutions().get(0);
+        assertThat(reloaded.getGraphSvg()).isEqualTo(record.getGraphSvg());
+        assertThat(reloaded.getStates())
+                .extracting(StateRow::getSummary)
+                .containsExactlyElementsOf(
+                        record.getStates().stream().map(StateRow::getSummary).toList());
+    }
+
+    @Test
+    void aFreestyleBuildShowsTheSameDiagram() throws Exception {
+        String arn = StateMachines.create(sfn, "pass");
+        FreeStyleProject project = j.createFreeStyleProject("freestyle-graph");
+        StartExecutionBuilder start = new StartExecutionBuilder(arn);
+        start.setWait(true);
+        project.getBuildersList().add(start);
+
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        ExecutionRecord record =
+                build.getAction(StepFunctionsRunAction.class).getExecutions().get(0);
+        assertThat(record.getGraphSvg()).startsWith("<svg");
+        assertThat(record.getStates())
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.getStatus()).isEqualTo("SUCCEEDED"));
+        assertThat(page(build)).contains("<svg");
+    }
+
+    private String page(hudson.model.Run<?, ?> build) throws IOException, org.xml.sax.SAXException {
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            HtmlPage page = web.getPage(build, "aws-step-functions/");
+            return page.getWebResponse().getContentAsString();
+        }
+    }
+}
