@@ -26,6 +26,7 @@ public final class FailureReport implements Serializable {
     private final String error;
     private final String cause;
     private final String timeout;
+    private final String earlier;
     private final String note;
 
     FailureReport(
@@ -38,6 +39,7 @@ public final class FailureReport implements Serializable {
             String error,
             String cause,
             String timeout,
+            String earlier,
             String note) {
         this.executionArn = executionArn;
         this.state = state;
@@ -48,6 +50,7 @@ public final class FailureReport implements Serializable {
         this.error = error;
         this.cause = cause;
         this.timeout = timeout;
+        this.earlier = earlier;
         this.note = note;
     }
 
@@ -62,6 +65,7 @@ public final class FailureReport implements Serializable {
                 error,
                 cause,
                 timeout,
+                earlier,
                 note);
     }
 
@@ -107,6 +111,14 @@ public final class FailureReport implements Serializable {
         return Optional.ofNullable(timeout);
     }
 
+    /**
+     * What went wrong before the failure without ending the execution: states whose failure a Catch rule handled,
+     * and states that failed and were retried, e.g. {@code Earlier, a Catch handled 'CallApi' failing with Api.Down.}
+     */
+    public Optional<String> earlier() {
+        return Optional.ofNullable(earlier);
+    }
+
     /** One paragraph for a build log. */
     public String message() {
         StringBuilder text = new StringBuilder("Execution ")
@@ -137,6 +149,9 @@ public final class FailureReport implements Serializable {
             text.append(": ").append(shortCause(cause));
         }
         text.append('.');
+        if (earlier != null) {
+            text.append(' ').append(earlier);
+        }
         if (note != null) {
             text.append(' ').append(note);
         }

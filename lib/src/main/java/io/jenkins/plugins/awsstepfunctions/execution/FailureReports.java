@@ -1,8 +1,15 @@
 package io.jenkins.plugins.awsstepfunctions.execution;
 
+import io.jenkins.plugins.awsstepfunctions.graph.AslDefinitions;
+import io.jenkins.plugins.awsstepfunctions.graph.DefinitionException;
+import io.jenkins.plugins.awsstepfunctions.graph.Scope;
+import io.jenkins.plugins.awsstepfunctions.graph.StateRun;
+import io.jenkins.plugins.awsstepfunctions.graph.StateRunTracker;
+import io.jenkins.plugins.awsstepfunctions.graph.StateStatus;
 import io.jenkins.plugins.awsstepfunctions.json.Json;
 import io.jenkins.plugins.awsstepfunctions.json.JsonException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -75,7 +82,60 @@ final class FailureReports {
                 error,
                 cause,
                 timeout,
+                earlier(events, definition, failedState),
                 null);
+    }
+
+    private static final int MAX_EARLIER = 5;
+
+    /** The caught and the retried failures before the one that ended the execution, in the order states ran. */
+    static String earlier(List<HistoryEvent> events, String definition, String failedState) {
+        StateRunTracker tracker = new StateRunTracker();
+        tracker.accept(events);
+        Scope scope;
+        try {
+            scope = definition == null ? new Scope("", List.of()) : AslDefinitions.parse(definition);
+        } catch (DefinitionException undrawable) {
+            scope = new Scope("", List.of());
+        }
+        List<String> caught = new ArrayList<>();
+        List<String> retried = new ArrayList<>();
+        for (StateRun run : tracker.runs(scope).values()) {
+            if (run.name().equals(failedState)) {
+                continue;
+            }
+            String failure = run.error() == null
+                    ? ""
+                    : " with " + run.error()
+                            + (run.cause() == null || run.cause().isBlank() ? "" : " (" + shorten(run.cause()) + ")");
+            if (run.status() == StateStatus.CAUGHT) {
+                caught.add("'" + run.name() + "' failing" + failure);
+            } else if (run.status() == StateStatus.RETRIED) {
+                retried.add("'" + run.name() + "' " + run.failures() + (run.failures() == 1 ? " time" : " times")
+                        + (run.error() == null ? "" : " (last error " + run.error() + ")"));
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        if (!caught.isEmpty()) {
+            text.append("Earlier, a Catch handled ").append(list(caught)).append('.');
+        }
+        if (!retried.isEmpty()) {
+            text.append(text.length() == 0 ? "" : " ")
+                    .append("Retried before succeeding: ")
+                    .append(list(retried))
+                    .append('.');
+        }
+        return text.length() == 0 ? null : text.toString();
+    }
+
+    private static String list(List<String> items) {
+        List<String> shown = items.subList(0, Math.min(items.size(), MAX_EARLIER));
+        String text = String.join("; ", shown);
+        return items.size() > shown.size() ? text + "; and " + (items.size() - shown.size()) + " more" : text;
+    }
+
+    private static String shorten(String cause) {
+        return cause.length() <= 200 ? cause : cause.substring(0, 199) + "…";
     }
 
     /** When the chain is broken: the state entered last and not exited, the one the execution was in. */
@@ -151,6 +211,14 @@ final class FailureReports {
         return ErrorAndCause.of(event);
     }
 
+    private static final java.util.Set<HistoryEventType> GROUP_ENDS = java.util.EnumSet.of(
+            HistoryEventType.PARALLEL_STATE_SUCCEEDED,
+            HistoryEventType.PARALLEL_STATE_FAILED,
+            HistoryEventType.PARALLEL_STATE_ABORTED,
+            HistoryEventType.MAP_STATE_SUCCEEDED,
+            HistoryEventType.MAP_STATE_FAILED,
+            HistoryEventType.MAP_STATE_ABORTED);
+
     private static boolean isFailure(HistoryEventType type) {
         return switch (type) {
             case FAIL_STATE_ENTERED,
@@ -176,8 +244,21 @@ final class FailureReports {
     private static void collectEnclosing(Map<Long, HistoryEvent> byId, HistoryEvent start, Deque<String> out) {
         boolean nextEnteredEncloses = false;
         String iteratedMap = null;
+        // Parallel and Map states that ended before the failed state was entered (one a Catch went on from) are on
+        // the chain too: their events are skipped, from their end back to their start.
+        int endedGroups = 0;
         for (HistoryEvent event = start; event != null; event = byId.get(event.previousEventId())) {
             HistoryEventType type = event.type();
+            if (GROUP_ENDS.contains(type)) {
+                endedGroups++;
+                continue;
+            }
+            if (endedGroups > 0) {
+                if (type == HistoryEventType.PARALLEL_STATE_STARTED || type == HistoryEventType.MAP_STATE_STARTED) {
+                    endedGroups--;
+                }
+                continue;
+            }
             if (type == HistoryEventType.MAP_ITERATION_STARTED) {
                 String map = event.mapIterationStartedEventDetails().name();
                 // A sibling iteration's start may sit on the chain (its events interleave): only the first counts.

@@ -138,6 +138,102 @@ class FailureReportsTest {
     }
 
     @Test
+    void aTaskRetriedBeforeTheFailureIsSummarised() {
+        // AWS's history: Deploy fails once, its Retry runs it again and it succeeds; then Verify fails for good.
+        List<HistoryEvent> events = List.of(
+                event(1, 0, HistoryEventType.EXECUTION_STARTED).build(),
+                event(2, 1, HistoryEventType.TASK_STATE_ENTERED)
+                        .stateEnteredEventDetails(d -> d.name("Deploy"))
+                        .build(),
+                event(3, 2, HistoryEventType.TASK_SCHEDULED).build(),
+                event(4, 3, HistoryEventType.TASK_FAILED)
+                        .taskFailedEventDetails(
+                                d -> d.error("Lambda.TooManyRequestsException").cause("Rate exceeded"))
+                        .build(),
+                event(5, 4, HistoryEventType.TASK_SCHEDULED).build(),
+                event(6, 5, HistoryEventType.TASK_SUCCEEDED).build(),
+                event(7, 6, HistoryEventType.TASK_STATE_EXITED)
+                        .stateExitedEventDetails(d -> d.name("Deploy"))
+                        .build(),
+                event(8, 7, HistoryEventType.TASK_STATE_ENTERED)
+                        .stateEnteredEventDetails(d -> d.name("Verify"))
+                        .build(),
+                event(9, 8, HistoryEventType.TASK_SCHEDULED).build(),
+                event(10, 9, HistoryEventType.TASK_FAILED)
+                        .taskFailedEventDetails(d -> d.error("Verify.Failed").cause("smoke test red"))
+                        .build(),
+                event(11, 10, HistoryEventType.EXECUTION_FAILED)
+                        .executionFailedEventDetails(
+                                d -> d.error("Verify.Failed").cause("smoke test red"))
+                        .build());
+
+        FailureReport report = FailureReports.from(failedWith("Verify.Failed", "smoke test red"), events, null);
+
+        assertThat(report.failedState()).contains("Verify");
+        assertThat(report.earlier())
+                .contains("Retried before succeeding: 'Deploy' 1 time (last error Lambda.TooManyRequestsException).");
+        assertThat(report.message())
+                .endsWith("Verify.Failed: smoke test red. Retried before succeeding: 'Deploy' 1"
+                        + " time (last error Lambda.TooManyRequestsException).");
+    }
+
+    @Test
+    void aStateAfterAMapThatEndedIsNotReportedInsideIt() {
+        List<HistoryEvent> events = List.of(
+                event(1, 0, HistoryEventType.EXECUTION_STARTED).build(),
+                event(2, 1, HistoryEventType.MAP_STATE_ENTERED)
+                        .stateEnteredEventDetails(d -> d.name("Each"))
+                        .build(),
+                event(3, 2, HistoryEventType.MAP_STATE_STARTED).build(),
+                event(4, 3, HistoryEventType.MAP_ITERATION_STARTED)
+                        .mapIterationStartedEventDetails(d -> d.name("Each").index(0))
+                        .build(),
+                event(5, 4, HistoryEventType.PASS_STATE_ENTERED)
+                        .stateEnteredEventDetails(d -> d.name("Item"))
+                        .build(),
+                event(6, 5, HistoryEventType.PASS_STATE_EXITED)
+                        .stateExitedEventDetails(d -> d.name("Item"))
+                        .build(),
+                event(7, 6, HistoryEventType.MAP_ITERATION_SUCCEEDED)
+                        .mapIterationSucceededEventDetails(d -> d.name("Each").index(0))
+                        .build(),
+                event(8, 7, HistoryEventType.MAP_STATE_SUCCEEDED).build(),
+                event(9, 8, HistoryEventType.MAP_STATE_EXITED)
+                        .stateExitedEventDetails(d -> d.name("Each"))
+                        .build(),
+                event(10, 9, HistoryEventType.FAIL_STATE_ENTERED)
+                        .stateEnteredEventDetails(d -> d.name("Report"))
+                        .build(),
+                event(11, 10, HistoryEventType.EXECUTION_FAILED)
+                        .executionFailedEventDetails(
+                                d -> d.error("Report.Failed").cause("x"))
+                        .build());
+
+        FailureReport report = FailureReports.from(failedWith("Report.Failed", "x"), events, null);
+
+        assertThat(report.failedState()).contains("Report");
+        assertThat(report.enclosingStates()).isEmpty();
+        assertThat(report.earlier()).isEmpty();
+    }
+
+    @Test
+    void aReportWithNothingEarlierSaysNothingMore() {
+        List<HistoryEvent> events = List.of(
+                event(1, 0, HistoryEventType.EXECUTION_STARTED).build(),
+                event(2, 1, HistoryEventType.FAIL_STATE_ENTERED)
+                        .stateEnteredEventDetails(d -> d.name("Stop"))
+                        .build(),
+                event(3, 2, HistoryEventType.EXECUTION_FAILED)
+                        .executionFailedEventDetails(d -> d.error("E").cause("c"))
+                        .build());
+
+        FailureReport report = FailureReports.from(failedWith("E", "c"), events, null);
+
+        assertThat(report.earlier()).isEmpty();
+        assertThat(report.message()).endsWith("FAILED in state 'Stop' (Fail): E: c.");
+    }
+
+    @Test
     void anotherBranchsFailureAfterTheFailingBranchEndedIsNotTakenForTheCause() {
         String definition = "{\"StartAt\":\"Deploy\",\"States\":{\"Deploy\":{\"Type\":\"Parallel\",\"End\":true,"
                 + "\"Branches\":[{\"StartAt\":\"Flaky\",\"States\":{\"Flaky\":{\"Type\":\"Task\",\"Resource\":\"x\","

@@ -184,6 +184,23 @@ class OperationsAgainstMotoTest {
     }
 
     @Test
+    void failureReportAlsoNamesAnEarlierFailureACatchHandled() {
+        String arn = stateMachine("caught-then-failed");
+        ExecutionArn execution = operations
+                .start(request(arn, "caught-then-failed", Map.of()).build())
+                .executionArn();
+
+        FailureReport report = operations.failureReport(awaitEnd(execution));
+
+        assertThat(report.failedState()).contains("Fallback");
+        assertThat(report.earlier())
+                .contains("Earlier, a Catch handled 'Try' failing with Api.Down (503 from the API).");
+        assertThat(report.message())
+                .isEqualTo("Execution " + execution + " FAILED in state 'Fallback' (Fail): Fallback.Failed: no fallback"
+                        + " either. Earlier, a Catch handled 'Try' failing with Api.Down (503 from the API).");
+    }
+
+    @Test
     void failureReportNamesTheFailedStateInsideAMapIteration() {
         String arn = stateMachine("map-fail");
         ExecutionArn execution = operations
