@@ -27,6 +27,7 @@ public final class FailureReport implements Serializable {
     private final String cause;
     private final String timeout;
     private final String earlier;
+    private final String mapRun;
     private final String note;
 
     FailureReport(
@@ -40,6 +41,7 @@ public final class FailureReport implements Serializable {
             String cause,
             String timeout,
             String earlier,
+            String mapRun,
             String note) {
         this.executionArn = executionArn;
         this.state = state;
@@ -51,6 +53,7 @@ public final class FailureReport implements Serializable {
         this.cause = cause;
         this.timeout = timeout;
         this.earlier = earlier;
+        this.mapRun = mapRun;
         this.note = note;
     }
 
@@ -66,6 +69,23 @@ public final class FailureReport implements Serializable {
                 cause,
                 timeout,
                 earlier,
+                mapRun,
+                note);
+    }
+
+    FailureReport withMapRun(String mapRun) {
+        return new FailureReport(
+                executionArn,
+                state,
+                failedState,
+                failedStateType,
+                enclosingStates,
+                resource,
+                error,
+                cause,
+                timeout,
+                earlier,
+                mapRun,
                 note);
     }
 
@@ -119,6 +139,14 @@ public final class FailureReport implements Serializable {
         return Optional.ofNullable(earlier);
     }
 
+    /**
+     * For a failure in a Distributed Map: the Map Run's counters and the failure reports of a few of its failed
+     * child executions.
+     */
+    public Optional<String> mapRun() {
+        return Optional.ofNullable(mapRun);
+    }
+
     /** One paragraph for a build log. */
     public String message() {
         StringBuilder text = new StringBuilder("Execution ")
@@ -151,6 +179,9 @@ public final class FailureReport implements Serializable {
         text.append('.');
         if (earlier != null) {
             text.append(' ').append(earlier);
+        }
+        if (mapRun != null) {
+            text.append(' ').append(mapRun);
         }
         if (note != null) {
             text.append(' ').append(note);

@@ -83,6 +83,7 @@ final class FailureReports {
                 cause,
                 timeout,
                 earlier(events, definition, failedState),
+                null,
                 null);
     }
 

@@ -17,8 +17,11 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionRedriveStatus;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 
 /**
@@ -249,6 +252,10 @@ public final class StepFunctionsOperations {
      * DescribeStateMachineForExecution fewer; that API's quota refills at one call a second).
      */
     public FailureReport failureReport(ExecutionDescription execution, String knownDefinition) {
+        return failureReport(execution, knownDefinition, true);
+    }
+
+    private FailureReport failureReport(ExecutionDescription execution, String knownDefinition, boolean mapRunItems) {
         if (!execution.state().isFailure()) {
             throw new IllegalArgumentException(execution.executionArn() + " is " + execution.state()
                     + "; only FAILED, TIMED_OUT and ABORTED executions have a failure report");
@@ -282,7 +289,72 @@ public final class StepFunctionsOperations {
         } catch (StepFunctionsException e) {
             definition = null;
         }
-        return FailureReports.from(execution, events, definition);
+        FailureReport report = FailureReports.from(execution, events, definition);
+        return mapRunItems ? withMapRun(report, events) : report;
+    }
+
+    /** DescribeMapRun: a Distributed Map run's item counters. */
+    public MapRunCounts describeMapRun(String mapRunArn) {
+        return MapRunCounts.of(
+                call("DescribeMapRun", mapRunArn, () -> sfn.describeMapRun(b -> b.mapRunArn(mapRunArn))));
+    }
+
+    static final int MAX_CHILD_REPORTS = 3;
+
+    /**
+     * For an execution that failed in a Distributed Map: the run's counters and the failure reports of up to
+     * {@value #MAX_CHILD_REPORTS} of its failed child executions (one DescribeMapRun, one ListExecutions, and a
+     * DescribeExecution, a history and a definition read per child). Each read that fails is said so, not thrown.
+     */
+    private FailureReport withMapRun(FailureReport report, List<HistoryEvent> events) {
+        String mapRunArn = null;
+        for (HistoryEvent event : events) {
+            if (event.type() == HistoryEventType.MAP_RUN_STARTED && event.mapRunStartedEventDetails() != null) {
+                mapRunArn = event.mapRunStartedEventDetails().mapRunArn();
+            }
+        }
+        boolean mapRunFailed = events.stream().anyMatch(e -> e.type() == HistoryEventType.MAP_RUN_FAILED);
+        if (mapRunArn == null || !mapRunFailed) {
+            return report;
+        }
+        String run = mapRunArn;
+        StringBuilder text = new StringBuilder("Map Run ").append(run).append(": ");
+        try {
+            text.append(describeMapRun(run).describe()).append('.');
+        } catch (StepFunctionsException e) {
+            text.append("its counters could not be read (")
+                    .append(e.getMessage())
+                    .append(").");
+        }
+        try {
+            List<String> failed = call(
+                            "ListExecutions",
+                            run,
+                            () -> sfn.listExecutions(b -> b.mapRunArn(run)
+                                    .statusFilter(ExecutionStatus.FAILED)
+                                    .maxResults(MAX_CHILD_REPORTS)))
+                    .executions()
+                    .stream()
+                    .map(ExecutionListItem::executionArn)
+                    .toList();
+            for (String child : failed) {
+                text.append(" Failed item: ");
+                try {
+                    ExecutionDescription description = describe(ExecutionArn.parse("executionArn", child));
+                    text.append(
+                            description.state().isFailure()
+                                    ? failureReport(description, null, false).message()
+                                    : child + " is " + description.state() + ".");
+                } catch (StepFunctionsException | InvalidSettingException e) {
+                    text.append(child).append(" (").append(e.getMessage()).append(").");
+                }
+            }
+        } catch (StepFunctionsException e) {
+            text.append(" Its failed items could not be listed (")
+                    .append(e.getMessage())
+                    .append(").");
+        }
+        return report.withMapRun(text.toString());
     }
 
     /** StopExecution: the execution ends ABORTED with this error and cause. */
