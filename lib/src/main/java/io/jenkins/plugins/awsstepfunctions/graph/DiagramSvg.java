@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsstepfunctions.graph;
 
+import io.jenkins.plugins.awsstepfunctions.execution.MapRunCounts;
 import io.jenkins.plugins.awsstepfunctions.graph.Diagram.Arrow;
 import io.jenkins.plugins.awsstepfunctions.graph.Diagram.Box;
 import io.jenkins.plugins.awsstepfunctions.graph.Diagram.Point;
@@ -126,6 +127,9 @@ public final class DiagramSvg {
                 if (box.shape() == Shape.GROUP) {
                     text(svg, box.x() + 10, box.y() + 19, "start", 13, colour[2], box.label());
                     text(svg, box.right() - 10, box.y() + 19, "end", 11, colour[2], box.type());
+                    if (run != null && run.mapRun() != null) {
+                        itemBar(svg, box, run.mapRun());
+                    }
                 } else {
                     text(svg, box.centerX(), box.y() + 19, "middle", 13, colour[2], box.label());
                     text(svg, box.centerX(), box.y() + 35, "middle", 10, colour[2], box.type());
@@ -148,6 +152,43 @@ public final class DiagramSvg {
             }
             default -> throw new IllegalStateException("unknown shape " + box.shape());
         }
+    }
+
+    /** A Distributed Map's items as a bar under its name: succeeded, failed, timed out, aborted, running, pending. */
+    private static void itemBar(StringBuilder svg, Box box, MapRunCounts counts) {
+        long total = Math.max(1, counts.total());
+        int x = box.x() + 10;
+        int width = box.width() - 20;
+        long[] parts = {
+            counts.succeeded(), counts.failed(), counts.timedOut(), counts.aborted(), counts.running(), counts.pending()
+        };
+        String[] colours = {"#16a34a", "#dc2626", "#b45309", "#4b5563", "#2563eb", "#d4d4d8"};
+        svg.append("<g><title>").append(escape("Items: " + counts.describe())).append("</title>");
+        svg.append("<rect x=\"")
+                .append(x)
+                .append("\" y=\"")
+                .append(box.y() + 23)
+                .append("\" width=\"")
+                .append(width)
+                .append("\" height=\"4\" fill=\"#f4f4f5\"/>");
+        long done = 0;
+        for (int i = 0; i < parts.length; i++) {
+            int from = (int) (width * done / total);
+            done += parts[i];
+            int to = (int) (width * Math.min(done, total) / total);
+            if (to > from) {
+                svg.append("<rect x=\"")
+                        .append(x + from)
+                        .append("\" y=\"")
+                        .append(box.y() + 23)
+                        .append("\" width=\"")
+                        .append(to - from)
+                        .append("\" height=\"4\" fill=\"")
+                        .append(colours[i])
+                        .append("\"/>");
+            }
+        }
+        svg.append("</g>");
     }
 
     private static void arrow(StringBuilder svg, Arrow arrow, String prefix, List<int[]> labels) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsstepfunctions.graph;
 
+import io.jenkins.plugins.awsstepfunctions.execution.MapRunCounts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,15 @@ public record ExecutionGraph(String idPrefix, String svg, List<StateRun> states,
 
     /** The graph of an execution from its drawing and the runs seen so far. */
     public static ExecutionGraph of(String executionArn, Drawing drawing, StateRunTracker tracker) {
+        return of(executionArn, drawing, tracker, Map.of());
+    }
+
+    /** The same, with the latest counters of Distributed Map states' Map Runs, by state name. */
+    public static ExecutionGraph of(
+            String executionArn, Drawing drawing, StateRunTracker tracker, Map<String, MapRunCounts> mapRuns) {
         String idPrefix = "sfn" + Drawing.sha256(executionArn).substring(0, 10) + "-";
-        Map<String, StateRun> runs = tracker.runs(drawing.scope());
+        Map<String, StateRun> runs = new java.util.LinkedHashMap<>(tracker.runs(drawing.scope()));
+        mapRuns.forEach((state, counts) -> runs.computeIfPresent(state, (name, run) -> run.withMapRun(counts)));
         Map<String, Integer> index = new HashMap<>();
         List<StateRun> states = new java.util.ArrayList<>();
         for (StateSpec spec : drawing.scope().allStates()) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsstepfunctions.graph;
 
+import io.jenkins.plugins.awsstepfunctions.execution.MapRunCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param cause the last failure's cause, or {@code null}
  * @param firstEntered when it was first entered, or {@code null}
  * @param lastExited when it was last left, or {@code null}
+ * @param mapRun for a Distributed Map state, its Map Run's latest counters; {@code null} otherwise
  */
 public record StateRun(
         String name,
@@ -25,7 +27,8 @@ public record StateRun(
         String error,
         String cause,
         Instant firstEntered,
-        Instant lastExited) {
+        Instant lastExited,
+        MapRunCounts mapRun) {
 
     public StateRun {
         Objects.requireNonNull(name, "name");
@@ -33,7 +36,12 @@ public record StateRun(
     }
 
     public static StateRun notEntered(String name) {
-        return new StateRun(name, StateStatus.NOT_ENTERED, 0, 0, null, null, null, null);
+        return new StateRun(name, StateStatus.NOT_ENTERED, 0, 0, null, null, null, null, null);
+    }
+
+    /** This run with its Map Run's counters. */
+    public StateRun withMapRun(MapRunCounts counts) {
+        return new StateRun(name, status, entered, failures, error, cause, firstEntered, lastExited, counts);
     }
 
     /** From first entry to last exit; {@code null} unless both are known. */
@@ -52,6 +60,9 @@ public record StateRun(
         }
         if (entered > 1) {
             out.append(", entered ").append(entered).append(" times");
+        }
+        if (mapRun != null) {
+            out.append("; items: ").append(mapRun.describe());
         }
         if (error != null && status != StateStatus.SUCCEEDED) {
             out.append(": ").append(error);

@@ -225,7 +225,8 @@ public final class StateRunTracker {
                 failure == null ? null : failure.error(),
                 failure == null ? null : failure.cause(),
                 state.firstEntered,
-                state.lastExited);
+                state.lastExited,
+                null);
     }
 
     /** A Fail state's Error and Cause as its definition writes them, unless they are computed (JSONata, paths). */

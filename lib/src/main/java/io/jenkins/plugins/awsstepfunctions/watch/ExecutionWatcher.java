@@ -688,6 +688,8 @@ public final class ExecutionWatcher implements AutoCloseable {
                 if (!more) {
                     events = HistoryReader.drain(w);
                     drawn = HistoryReader.graph(w);
+                    // A Map Run that just ended: its final counters are one more call away.
+                    more = HistoryReader.mapRunsDue(w);
                 }
             } catch (Throwable t) {
                 error = failure(w, "GetExecutionHistory", t);

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsstepfunctions.watch;
 
+import io.jenkins.plugins.awsstepfunctions.execution.MapRunCounts;
+import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
 import io.jenkins.plugins.awsstepfunctions.graph.DefinitionException;
 import io.jenkins.plugins.awsstepfunctions.graph.Drawing;
 import io.jenkins.plugins.awsstepfunctions.graph.ExecutionGraph;
@@ -45,6 +47,25 @@ final class HistoryReader {
             }
             return true;
         }
+        if (w.historyToken == null && !w.mapRunsQueued) {
+            // A new round: the counters of the Map Runs still running (and of those just ended) first.
+            w.mapRunsQueued = true;
+            for (String mapRun : w.mapRuns.keySet()) {
+                if (!w.mapRunsFinal.contains(mapRun) && !w.mapRunsDue.contains(mapRun)) {
+                    w.mapRunsDue.add(mapRun);
+                }
+            }
+        }
+        String due = w.mapRunsDue.poll();
+        if (due != null) {
+            boolean ended = w.mapRunsEnded.contains(due);
+            MapRunCounts counts = new StepFunctionsOperations(sfn).describeMapRun(due);
+            w.mapRunCounts.put(w.mapRuns.get(due), counts);
+            if (ended) {
+                w.mapRunsFinal.add(due);
+            }
+            return true;
+        }
         String token = w.historyToken;
         GetExecutionHistoryResponse page = sfn.getExecutionHistory(b -> b.executionArn(arn)
                 .reverseOrder(true)
@@ -77,7 +98,66 @@ final class HistoryReader {
             w.runs.accept(events);
         }
         w.drained = events.size();
-        return w.tracker.accept(events);
+        w.mapRunsQueued = false;
+        List<ProgressEvent> progress = new ArrayList<>(w.tracker.accept(events));
+        followMapRuns(w, events);
+        long last = events.isEmpty() ? w.cursor : events.get(events.size() - 1).id();
+        w.mapRunCounts.forEach((state, counts) -> {
+            if (!counts.equals(w.mapRunReported.get(state))) {
+                w.mapRunReported.put(state, counts);
+                progress.add(new ProgressEvent(
+                        last, java.time.Instant.now(), ProgressEvent.Kind.MAP_RUN, state, counts.describe()));
+                w.drained++;
+            }
+        });
+        return progress;
+    }
+
+    /** Notes the Map Runs the events start and end; an ended one's final counters are read next. */
+    private static void followMapRuns(WatchState w, List<HistoryEvent> events) {
+        for (HistoryEvent event : events) {
+            switch (event.type()) {
+                case MAP_STATE_ENTERED ->
+                    w.mapStateEntered.put(
+                            event.id(), event.stateEnteredEventDetails().name());
+                case MAP_STATE_STARTED -> w.mapStateStarted.put(event.id(), event.previousEventId());
+                case MAP_RUN_STARTED -> {
+                    if (event.mapRunStartedEventDetails() != null) {
+                        Long entered = w.mapStateStarted.get(event.previousEventId());
+                        String state = entered == null ? null : w.mapStateEntered.get(entered);
+                        String mapRun = event.mapRunStartedEventDetails().mapRunArn();
+                        w.mapRuns.put(mapRun, state == null ? "Map" : state);
+                        w.mapRunStarted.put(event.id(), mapRun);
+                    }
+                }
+                case MAP_RUN_SUCCEEDED, MAP_RUN_FAILED, MAP_RUN_ABORTED -> {
+                    String started = w.mapRunStarted.get(event.previousEventId());
+                    if (started != null) {
+                        w.mapRunsEnded.add(started);
+                        if (!w.mapRunsDue.contains(started)) {
+                            w.mapRunsDue.add(started);
+                        }
+                        continue;
+                    }
+                    // Not chained to its start: the oldest Map Run not known to have ended.
+                    for (String mapRun : w.mapRuns.keySet()) {
+                        if (!w.mapRunsFinal.contains(mapRun) && !w.mapRunsEnded.contains(mapRun)) {
+                            w.mapRunsEnded.add(mapRun);
+                            if (!w.mapRunsDue.contains(mapRun)) {
+                                w.mapRunsDue.add(mapRun);
+                            }
+                            break;
+                        }
+                    }
+                }
+                default -> {}
+            }
+        }
+    }
+
+    /** Whether counters are due that the next call should read before the watch goes on. */
+    static boolean mapRunsDue(WatchState w) {
+        return !w.mapRunsDue.isEmpty();
     }
 
     /** The diagram after the events drained last, when the watch draws one and they brought news; else null. */
@@ -85,7 +165,7 @@ final class HistoryReader {
         if (w.drawing == null || w.runs == null || w.drained == 0) {
             return null;
         }
-        return ExecutionGraph.of(w.request.execution().toString(), w.drawing, w.runs);
+        return ExecutionGraph.of(w.request.execution().toString(), w.drawing, w.runs, w.mapRunCounts);
     }
 
     @SuppressWarnings("unchecked")

@@ -26,7 +26,9 @@ public record ProgressEvent(
         /** A state (at any depth) or a task failed; {@code detail} is the error and cause. Retries may follow. */
         STATE_FAILED,
         /** Progress of a Map state's iterations; {@code detail} counts them. */
-        ITERATIONS
+        ITERATIONS,
+        /** A Distributed Map state's Map Run; {@code detail} counts its items (DescribeMapRun). */
+        MAP_RUN
     }
 
     /** One line for a build log. */
@@ -37,6 +39,7 @@ public record ProgressEvent(
                 "left state '" + stateName + "'" + (elapsed == null ? "" : " after " + Durations.describe(elapsed));
             case STATE_FAILED -> "state '" + stateName + "' failed: " + detail;
             case ITERATIONS -> "Map state '" + stateName + "': " + detail;
+            case MAP_RUN -> "Map Run of '" + stateName + "': " + detail;
         };
     }
 }

@@ -3,14 +3,21 @@ package io.jenkins.plugins.awsstepfunctions.watch;
 import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionDescription;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
+import io.jenkins.plugins.awsstepfunctions.execution.MapRunCounts;
 import io.jenkins.plugins.awsstepfunctions.execution.StateMachineArn;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
 import io.jenkins.plugins.awsstepfunctions.graph.Drawing;
 import io.jenkins.plugins.awsstepfunctions.graph.StateRunTracker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
@@ -60,6 +67,25 @@ final class WatchState {
     StateRunTracker runs;
     /** How many new history events the last drain took. */
     int drained;
+    /** Distributed Map runs seen in the history: Map Run ARN to its Map state's name, in order. */
+    final Map<String, String> mapRuns = new LinkedHashMap<>();
+    /** Map Runs whose end is in the history and whose counters were read after it. */
+    final Set<String> mapRunsFinal = new HashSet<>();
+
+    final Set<String> mapRunsEnded = new HashSet<>();
+    /** Map Runs whose counters the next calls read, one call each, before the history pages. */
+    final ArrayDeque<String> mapRunsDue = new ArrayDeque<>();
+
+    boolean mapRunsQueued;
+    /** Latest counters by Map state name, and the ones last reported as progress. */
+    final Map<String, MapRunCounts> mapRunCounts = new LinkedHashMap<>();
+
+    final Map<String, MapRunCounts> mapRunReported = new HashMap<>();
+    /** The Map state entered by each MapStateEntered event id, to name the Map Run a MapRunStarted event starts. */
+    final Map<Long, String> mapStateEntered = new HashMap<>();
+
+    final Map<Long, Long> mapStateStarted = new HashMap<>();
+    final Map<Long, String> mapRunStarted = new HashMap<>();
 
     String historyToken;
     final List<HistoryEvent> pendingHistory = new ArrayList<>();
