@@ -69,12 +69,14 @@ public final class StateRunTracker {
     private String finalStatus;
     private ErrorAndCause executionFailure;
 
-    /** Takes the next events, oldest first; an event seen before is ignored. */
-    public void accept(List<HistoryEvent> events) {
+    /** Takes the next events, oldest first; an event seen before is ignored. Returns how many were new. */
+    public int accept(List<HistoryEvent> events) {
+        int fresh = 0;
         for (HistoryEvent event : events) {
             if (event.id() == null || links.containsKey(event.id())) {
                 continue;
             }
+            fresh++;
             String type = event.typeAsString();
             String entered = type.endsWith("StateEntered") && event.stateEnteredEventDetails() != null
                     ? event.stateEnteredEventDetails().name()
@@ -83,6 +85,7 @@ public final class StateRunTracker {
                     event.id(), new Link(event.previousEventId() == null ? 0 : event.previousEventId(), type, entered));
             apply(event, type, entered);
         }
+        return fresh;
     }
 
     private void apply(HistoryEvent event, String type, String entered) {

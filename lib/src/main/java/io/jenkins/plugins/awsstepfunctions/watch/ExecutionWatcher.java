@@ -722,7 +722,7 @@ public final class ExecutionWatcher implements AutoCloseable {
             return;
         }
         for (ProgressEvent event : events) {
-            if (w.request.options().progress()) {
+            if (w.request.options().progress() && event.eventId() > w.request.progressAfterEventId()) {
                 listenerCalls.call(w, () -> w.listener.onProgress(event));
             }
             w.cursor = event.eventId();

@@ -94,10 +94,7 @@ final class HistoryReader {
         w.pendingHistory.forEach(event -> fresh.put(event.id(), event));
         w.pendingHistory.clear();
         List<HistoryEvent> events = new ArrayList<>(fresh.values());
-        if (w.runs != null) {
-            w.runs.accept(events);
-        }
-        w.drained = events.size();
+        w.drained = w.runs == null ? events.size() : w.runs.accept(events);
         w.mapRunsQueued = false;
         List<ProgressEvent> progress = new ArrayList<>(w.tracker.accept(events));
         followMapRuns(w, events);

@@ -106,7 +106,8 @@ final class WatchState {
         this.registeredAt = now;
         this.delay = request.options().firstCheck();
         this.nextCheck = now.plus(delay);
-        this.cursor = request.progressAfterEventId();
+        // A graph is drawn from the whole history, also after a restart: then only the progress lines resume.
+        this.cursor = request.options().graph() ? 0 : request.progressAfterEventId();
     }
 
     boolean waiting() {

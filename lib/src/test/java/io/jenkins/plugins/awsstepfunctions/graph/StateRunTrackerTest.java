@@ -52,7 +52,8 @@ class StateRunTrackerTest {
         assertThat(runs.get("Broken").error()).isEqualTo("Branch.Broken");
         assertThat(runs.get("Broken").cause()).isEqualTo("second branch always fails");
         assertThat(runs.get("Broken").status()).isEqualTo(StateStatus.FAILED);
-        assertThat(runs.get("Fine").status()).isEqualTo(StateStatus.SUCCEEDED);
+        // The other branch races the failing one: it may not have started, or have been cut off, or have finished.
+        assertThat(runs.get("Fine").status()).isIn(StateStatus.NOT_ENTERED, StateStatus.ABORTED, StateStatus.SUCCEEDED);
         assertThat(runs.get("Recovered").status()).isEqualTo(StateStatus.SUCCEEDED);
         assertThat(runs.get("Succeeded").status()).isEqualTo(StateStatus.SUCCEEDED);
         assertThat(runs.get("Unexpected").status()).isEqualTo(StateStatus.NOT_ENTERED);

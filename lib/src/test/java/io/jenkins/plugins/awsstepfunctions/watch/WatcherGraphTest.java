@@ -93,6 +93,54 @@ class WatcherGraphTest {
     }
 
     @Test
+    void aWaitResumedAfterARestartDrawsTheWholeExecutionAndPrintsOnlyNewProgress(MotoServer moto) throws Exception {
+        proxy.stubFor(WireMockStubs.proxyTo(moto));
+        ExecutionArn execution = start(moto, "parallel-fail", 1).get(0);
+        List<ProgressEvent> firstProgress = new CopyOnWriteArrayList<>();
+        List<ExecutionGraph> firstGraphs = new CopyOnWriteArrayList<>();
+        watchToTheEnd(WatchRequest.of(execution, viaProxy(), null, options(true)), firstProgress, firstGraphs);
+        long resumeAfter = firstProgress.get(1).eventId();
+        List<ProgressEvent> resumedProgress = new CopyOnWriteArrayList<>();
+        List<ExecutionGraph> resumedGraphs = new CopyOnWriteArrayList<>();
+
+        // As after a restart: the Pipeline had printed progress up to resumeAfter.
+        watchToTheEnd(
+                WatchRequest.of(execution, viaProxy(), null, options(true)).withProgressAfter(resumeAfter),
+                resumedProgress,
+                resumedGraphs);
+
+        assertThat(resumedGraphs.get(resumedGraphs.size() - 1).states())
+                .isEqualTo(firstGraphs.get(firstGraphs.size() - 1).states());
+        assertThat(resumedProgress)
+                .extracting(ProgressEvent::describe)
+                .containsExactlyElementsOf(firstProgress.stream()
+                        .filter(e -> e.eventId() > resumeAfter)
+                        .map(ProgressEvent::describe)
+                        .toList());
+    }
+
+    private static void watchToTheEnd(WatchRequest request, List<ProgressEvent> progress, List<ExecutionGraph> graphs)
+            throws Exception {
+        try (ExecutionWatcher watcher = new ExecutionWatcher(WatcherSettings.defaults())) {
+            Watch watch = watcher.watch(request, MotoServer.credentials(), new WatchListener() {
+                @Override
+                public void onProgress(ProgressEvent event) {
+                    progress.add(event);
+                }
+
+                @Override
+                public void onGraph(ExecutionGraph graph) {
+                    graphs.add(graph);
+                }
+            });
+            assertThat(watch.result().get(60, TimeUnit.SECONDS).description().state())
+                    .isEqualTo(ExecutionState.FAILED);
+        }
+        assertThat(graphs).isNotEmpty();
+        assertThat(graphs.get(graphs.size() - 1).ended()).isTrue();
+    }
+
+    @Test
     void withoutTheGraphNoListenerHearsOneAndTheDefinitionIsNotRead(MotoServer moto) throws Exception {
         proxy.stubFor(WireMockStubs.proxyTo(moto));
         List<ExecutionArn> executions = start(moto, "pass", 1);
@@ -121,6 +169,7 @@ class WatcherGraphTest {
         return WatchOptions.builder()
                 .pollInterval(Duration.ofSeconds(1))
                 .firstCheck(Duration.ofMillis(100))
+                .progress(graph)
                 .graph(graph)
                 .build();
     }

@@ -56,7 +56,10 @@ class ExecutionGraphPageTest {
                         org.assertj.core.groups.Tuple.tuple("Prepare", "SUCCEEDED"),
                         org.assertj.core.groups.Tuple.tuple("Deploy", "FAILED"),
                         org.assertj.core.groups.Tuple.tuple("Canary", "FAILED"));
-        assertThat(page).contains("failed: Canary.Failed (error rate 7% &gt; 1%)");
+        // The table's row (Jelly escapes < and & only) and the box's tooltip (the SVG escapes > too).
+        assertThat(page)
+                .contains("<td>failed: Canary.Failed (error rate 7% > 1%)</td>")
+                .contains("Canary (Fail): failed: Canary.Failed (error rate 7% &gt; 1%)");
         assertThat(page).contains("id=\"" + record.getGraphIdPrefix() + "state-");
 
         build.reload();
