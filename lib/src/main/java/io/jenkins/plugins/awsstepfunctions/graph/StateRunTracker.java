@@ -65,7 +65,9 @@ public final class StateRunTracker {
 
     private final Map<Long, Link> links = new HashMap<>();
     private final Map<String, Accumulator> states = new LinkedHashMap<>();
-    private final Map<Long, ErrorAndCause> failures = new HashMap<>();
+    /** Failures by event id: a Fail state's name, or a failure event's error and cause. */
+    private final java.util.TreeMap<Long, Object> innerFailures = new java.util.TreeMap<>();
+
     private String finalStatus;
     private ErrorAndCause executionFailure;
 
@@ -108,6 +110,7 @@ public final class StateRunTracker {
             }
             if (type.equals("FailStateEntered")) {
                 state.failState = true;
+                innerFailures.put(event.id(), entered);
             }
         } else if (type.endsWith("StateExited") && event.stateExitedEventDetails() != null) {
             Accumulator state =
@@ -127,15 +130,16 @@ public final class StateRunTracker {
                 state.lastFailure = ErrorAndCause.of(event);
                 state.failedThrough = null;
                 if (state.lastFailure.error() == null) {
-                    // A Parallel or Map failure carries no error: it is the failure it follows.
-                    Link previous = links.get(event.previousEventId() == null ? 0L : event.previousEventId());
-                    if (previous != null && previous.entered != null && previous.type.equals("FailStateEntered")) {
-                        state.failedThrough = previous.entered;
-                    } else if (previous != null && failures.containsKey(event.previousEventId())) {
-                        state.lastFailure = failures.get(event.previousEventId());
+                    // A Parallel or Map failure carries no error: it is the failure inside it that came last before
+                    // it (its predecessor, when branches do not interleave).
+                    Map.Entry<Long, Object> inner = innerFailures.lowerEntry(event.id());
+                    if (inner != null && inner.getValue() instanceof String failState) {
+                        state.failedThrough = failState;
+                    } else if (inner != null && inner.getValue() instanceof ErrorAndCause known) {
+                        state.lastFailure = known;
                     }
                 }
-                failures.put(event.id(), state.lastFailure);
+                innerFailures.put(event.id(), state.lastFailure);
                 state.lastFailureEvent = event.id();
             }
         } else if (SUCCESSES.contains(type)) {
