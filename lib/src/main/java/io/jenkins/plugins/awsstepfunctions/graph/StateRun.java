@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param firstEntered when it was first entered, or {@code null}
  * @param lastExited when it was last left, or {@code null}
  * @param mapRun for a Distributed Map state, its Map Run's latest counters; {@code null} otherwise
+ * @param input the state's last input, cut to {@value #MAX_DATA_CHARS} characters; {@code null} unless kept
+ * @param output the state's last output, cut the same way; {@code null} unless kept
  */
 public record StateRun(
         String name,
@@ -28,7 +30,12 @@ public record StateRun(
         String cause,
         Instant firstEntered,
         Instant lastExited,
-        MapRunCounts mapRun) {
+        MapRunCounts mapRun,
+        String input,
+        String output) {
+
+    /** How much of a state's input or output is kept. */
+    public static final int MAX_DATA_CHARS = 2048;
 
     public StateRun {
         Objects.requireNonNull(name, "name");
@@ -36,12 +43,21 @@ public record StateRun(
     }
 
     public static StateRun notEntered(String name) {
-        return new StateRun(name, StateStatus.NOT_ENTERED, 0, 0, null, null, null, null, null);
+        return new StateRun(name, StateStatus.NOT_ENTERED, 0, 0, null, null, null, null, null, null, null);
     }
 
     /** This run with its Map Run's counters. */
     public StateRun withMapRun(MapRunCounts counts) {
-        return new StateRun(name, status, entered, failures, error, cause, firstEntered, lastExited, counts);
+        return new StateRun(
+                name, status, entered, failures, error, cause, firstEntered, lastExited, counts, input, output);
+    }
+
+    /** Cuts state data to what a build keeps, saying how long it was. */
+    public static String cut(String data) {
+        if (data == null || data.length() <= MAX_DATA_CHARS) {
+            return data;
+        }
+        return data.substring(0, MAX_DATA_CHARS) + "… (" + data.length() + " characters)";
     }
 
     /** From first entry to last exit; {@code null} unless both are known. */

@@ -61,6 +61,8 @@ public final class StateRunTracker {
         long lastFailureEvent;
         Instant firstEntered;
         Instant lastExited;
+        String input;
+        String output;
     }
 
     private final Map<Long, Link> links = new HashMap<>();
@@ -68,8 +70,19 @@ public final class StateRunTracker {
     /** Failures by event id: a Fail state's name, or a failure event's error and cause. */
     private final java.util.TreeMap<Long, Object> innerFailures = new java.util.TreeMap<>();
 
+    private final boolean keepData;
     private String finalStatus;
     private ErrorAndCause executionFailure;
+
+    /** Keeps no state input or output, whatever the history holds. */
+    public StateRunTracker() {
+        this(false);
+    }
+
+    /** @param keepData whether each state's last input and output are kept (cut to {@link StateRun#MAX_DATA_CHARS}) */
+    public StateRunTracker(boolean keepData) {
+        this.keepData = keepData;
+    }
 
     /** Takes the next events, oldest first; an event seen before is ignored. Returns how many were new. */
     public int accept(List<HistoryEvent> events) {
@@ -108,6 +121,9 @@ public final class StateRunTracker {
             if (state.firstEntered == null) {
                 state.firstEntered = event.timestamp();
             }
+            if (keepData && event.stateEnteredEventDetails().input() != null) {
+                state.input = StateRun.cut(event.stateEnteredEventDetails().input());
+            }
             if (type.equals("FailStateEntered")) {
                 state.failState = true;
                 innerFailures.put(event.id(), entered);
@@ -117,6 +133,9 @@ public final class StateRunTracker {
                     states.computeIfAbsent(event.stateExitedEventDetails().name(), k -> new Accumulator());
             state.exited++;
             state.lastExited = event.timestamp();
+            if (keepData && event.stateExitedEventDetails().output() != null) {
+                state.output = StateRun.cut(event.stateExitedEventDetails().output());
+            }
             if (state.failedThisAttempt) {
                 state.caught = true;
                 state.failedThisAttempt = false;
@@ -233,7 +252,9 @@ public final class StateRunTracker {
                 failure == null ? null : failure.cause(),
                 state.firstEntered,
                 state.lastExited,
-                null);
+                null,
+                state.input,
+                state.output);
     }
 
     /** A Fail state's Error and Cause as its definition writes them, unless they are computed (JSONata, paths). */

@@ -38,7 +38,7 @@ final class HistoryReader {
             w.definitionLoaded = true; // not before: a failed read is tried again
             w.tracker = new ProgressTracker(topLevelStates(definition));
             if (w.request.options().graph()) {
-                w.runs = new StateRunTracker();
+                w.runs = new StateRunTracker(w.request.options().stateData());
                 try {
                     w.drawing = Drawing.of(definition);
                 } catch (DefinitionException undrawable) {
@@ -69,7 +69,7 @@ final class HistoryReader {
         String token = w.historyToken;
         GetExecutionHistoryResponse page = sfn.getExecutionHistory(b -> b.executionArn(arn)
                 .reverseOrder(true)
-                .includeExecutionData(false)
+                .includeExecutionData(w.request.options().stateData())
                 .maxResults(HISTORY_PAGE)
                 .nextToken(token));
         List<HistoryEvent> events = page.events();

@@ -21,6 +21,7 @@ public final class WatchOptions implements Serializable {
     private final boolean progress;
     private final boolean failureReport;
     private final boolean graph;
+    private final boolean stateData;
     private final Duration notVisibleGrace;
 
     private WatchOptions(Builder builder) {
@@ -32,6 +33,7 @@ public final class WatchOptions implements Serializable {
         this.progress = builder.progress;
         this.failureReport = builder.failureReport;
         this.graph = builder.graph;
+        this.stateData = builder.stateData;
         if (builder.notVisibleGrace.isNegative()) {
             throw new InvalidSettingException("notVisibleGrace", "must not be negative");
         }
@@ -80,6 +82,15 @@ public final class WatchOptions implements Serializable {
         return graph;
     }
 
+    /**
+     * Whether the graph keeps each state's last input and output (the first
+     * {@value io.jenkins.plugins.awsstepfunctions.graph.StateRun#MAX_DATA_CHARS} characters): the history is then
+     * read with its execution data. Off by default: state data can hold what a build should not keep.
+     */
+    public boolean stateData() {
+        return stateData;
+    }
+
     /** Whether the history is read while the execution runs: for progress or for the graph. */
     public boolean readsHistory() {
         return progress || graph;
@@ -103,12 +114,13 @@ public final class WatchOptions implements Serializable {
                 && progress == other.progress
                 && failureReport == other.failureReport
                 && graph == other.graph
+                && stateData == other.stateData
                 && notVisibleGrace.equals(other.notVisibleGrace);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(pollInterval, firstCheck, progress, failureReport, graph, notVisibleGrace);
+        return Objects.hash(pollInterval, firstCheck, progress, failureReport, graph, stateData, notVisibleGrace);
     }
 
     public static final class Builder {
@@ -117,6 +129,7 @@ public final class WatchOptions implements Serializable {
         private boolean progress;
         private boolean failureReport = true;
         private boolean graph;
+        private boolean stateData;
         private Duration notVisibleGrace = DEFAULT_NOT_VISIBLE_GRACE;
 
         private Builder() {}
@@ -143,6 +156,11 @@ public final class WatchOptions implements Serializable {
 
         public Builder graph(boolean graph) {
             this.graph = graph;
+            return this;
+        }
+
+        public Builder stateData(boolean stateData) {
+            this.stateData = stateData;
             return this;
         }
 

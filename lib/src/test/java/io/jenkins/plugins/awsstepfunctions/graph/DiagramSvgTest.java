@@ -26,7 +26,10 @@ class DiagramSvgTest {
         Scope scope = AslDefinitions.parse(HOSTILE);
         String svg = DiagramSvg.render(
                 GraphLayout.layout(scope),
-                Map.of("B&C", new StateRun("B&C", StateStatus.FAILED, 1, 1, "E<1>", "\"quoted\"", null, null, null)),
+                Map.of(
+                        "B&C",
+                        new StateRun(
+                                "B&C", StateStatus.FAILED, 1, 1, "E<1>", "\"quoted\"", null, null, null, null, null)),
                 "exec 1/",
                 Map.of("B&C", 7));
 
@@ -43,9 +46,23 @@ class DiagramSvgTest {
     void statesAreColouredByStatusAndTheLegendListsTheStatusesShown() throws Exception {
         Scope scope = AslDefinitions.parse(StateMachines.definition("retry-catch"));
         Map<String, StateRun> runs = Map.of(
-                "Both", new StateRun("Both", StateStatus.CAUGHT, 1, 1, "Branch.Broken", null, null, null, null),
-                "Broken", new StateRun("Broken", StateStatus.FAILED, 1, 0, "Branch.Broken", null, null, null, null),
-                "Fine", new StateRun("Fine", StateStatus.SUCCEEDED, 1, 0, null, null, null, null, null),
+                "Both",
+                        new StateRun(
+                                "Both", StateStatus.CAUGHT, 1, 1, "Branch.Broken", null, null, null, null, null, null),
+                "Broken",
+                        new StateRun(
+                                "Broken",
+                                StateStatus.FAILED,
+                                1,
+                                0,
+                                "Branch.Broken",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                "Fine", new StateRun("Fine", StateStatus.SUCCEEDED, 1, 0, null, null, null, null, null, null, null),
                 "Unexpected", StateRun.notEntered("Unexpected"));
 
         Document document = parse(DiagramSvg.render(GraphLayout.layout(scope), runs, "g", Map.of()));

@@ -44,6 +44,17 @@ class StateRunTrackerTest {
     }
 
     @Test
+    void stateDataIsCutToWhatABuildKeeps() {
+        String big = "x".repeat(StateRun.MAX_DATA_CHARS + 10);
+
+        assertThat(StateRun.cut(big))
+                .startsWith("x".repeat(StateRun.MAX_DATA_CHARS))
+                .endsWith("… (" + big.length() + " characters)");
+        assertThat(StateRun.cut("{}")).isEqualTo("{}");
+        assertThat(StateRun.cut(null)).isNull();
+    }
+
+    @Test
     void aCaughtParallelFailureIsCaughtAndTheRoadNotTakenIsNotEntered() {
         Map<String, StateRun> runs = run("retry-catch", "{}");
 

@@ -119,7 +119,44 @@ class WatcherGraphTest {
                         .toList());
     }
 
+    @Test
+    void statesKeepTheirInputAndOutputOnlyWhenAsked(MotoServer moto) throws Exception {
+        proxy.stubFor(WireMockStubs.proxyTo(moto));
+        ExecutionArn execution = start(moto, "pass", 1).get(0);
+        List<ExecutionGraph> without = new CopyOnWriteArrayList<>();
+        List<ExecutionGraph> with = new CopyOnWriteArrayList<>();
+
+        watchToTheEnd(WatchRequest.of(execution, viaProxy(), null, options(true)), new ArrayList<>(), without, true);
+        watchToTheEnd(
+                WatchRequest.of(
+                        execution,
+                        viaProxy(),
+                        null,
+                        WatchOptions.builder()
+                                .pollInterval(Duration.ofSeconds(1))
+                                .firstCheck(Duration.ofMillis(100))
+                                .graph(true)
+                                .stateData(true)
+                                .build()),
+                new ArrayList<>(),
+                with,
+                true);
+
+        assertThat(without.get(without.size() - 1).states())
+                .allSatisfy(run -> assertThat(run.input()).isNull())
+                .allSatisfy(run -> assertThat(run.output()).isNull());
+        assertThat(with.get(with.size() - 1).states())
+                .allSatisfy(run -> assertThat(run.input()).isNotNull())
+                .anySatisfy(run -> assertThat(run.output()).contains("\"greeting\":\"hello\""));
+    }
+
     private static void watchToTheEnd(WatchRequest request, List<ProgressEvent> progress, List<ExecutionGraph> graphs)
+            throws Exception {
+        watchToTheEnd(request, progress, graphs, false);
+    }
+
+    private static void watchToTheEnd(
+            WatchRequest request, List<ProgressEvent> progress, List<ExecutionGraph> graphs, boolean succeeds)
             throws Exception {
         try (ExecutionWatcher watcher = new ExecutionWatcher(WatcherSettings.defaults())) {
             Watch watch = watcher.watch(request, MotoServer.credentials(), new WatchListener() {
@@ -134,7 +171,7 @@ class WatcherGraphTest {
                 }
             });
             assertThat(watch.result().get(60, TimeUnit.SECONDS).description().state())
-                    .isEqualTo(ExecutionState.FAILED);
+                    .isEqualTo(succeeds ? ExecutionState.SUCCEEDED : ExecutionState.FAILED);
         }
         assertThat(graphs).isNotEmpty();
         assertThat(graphs.get(graphs.size() - 1).ended()).isTrue();

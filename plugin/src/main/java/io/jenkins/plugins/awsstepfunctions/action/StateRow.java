@@ -14,13 +14,18 @@ public final class StateRow implements Serializable {
     private final String summary;
     private final int entered;
     private final String duration;
+    private final String input;
+    private final String output;
 
-    private StateRow(String name, String status, String summary, int entered, String duration) {
+    private StateRow(
+            String name, String status, String summary, int entered, String duration, String input, String output) {
         this.name = name;
         this.status = status;
         this.summary = summary;
         this.entered = entered;
         this.duration = duration;
+        this.input = input;
+        this.output = output;
     }
 
     static StateRow of(StateRun run) {
@@ -29,7 +34,9 @@ public final class StateRow implements Serializable {
                 run.status().name(),
                 run.summary(),
                 run.entered(),
-                run.duration() == null ? "" : Durations.describe(run.duration()));
+                run.duration() == null ? "" : Durations.describe(run.duration()),
+                run.input(),
+                run.output());
     }
 
     public String getName() {
@@ -48,6 +55,16 @@ public final class StateRow implements Serializable {
 
     public int getEntered() {
         return entered;
+    }
+
+    /** Its last input, cut to 2 KiB; null unless the global configuration keeps state data. */
+    public String getInput() {
+        return input;
+    }
+
+    /** Its last output, cut to 2 KiB; null unless the global configuration keeps state data. */
+    public String getOutput() {
+        return output;
     }
 
     /** From its first entry to its last exit; empty while it runs or when it never ran. */

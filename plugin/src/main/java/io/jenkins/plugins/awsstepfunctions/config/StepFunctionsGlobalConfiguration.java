@@ -37,6 +37,7 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
     private String proxyCredentialsId;
     private int describePerSecond = WatcherSettings.DEFAULT_DESCRIBE_PER_SECOND;
     private int pollInterval = (int) WatchOptions.DEFAULT_POLL_INTERVAL.toSeconds();
+    private boolean keepStateData;
 
     public StepFunctionsGlobalConfiguration() {
         load();
@@ -145,6 +146,17 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setDescribePerSecond(int describePerSecond) {
         this.describePerSecond = describePerSecond;
+        save();
+    }
+
+    /** Whether the build page's diagrams keep each state's last input and output; off unless an administrator chooses. */
+    public boolean isKeepStateData() {
+        return keepStateData;
+    }
+
+    @DataBoundSetter
+    public void setKeepStateData(boolean keepStateData) {
+        this.keepStateData = keepStateData;
         save();
     }
 

@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.awsstepfunctions.action.StepFunctionsRunAction;
+import io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration;
 import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.console.ConsoleLines;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
@@ -50,6 +51,7 @@ final class FreestyleWait {
                         .pollInterval(Duration.ofSeconds(pollInterval))
                         .progress(true)
                         .graph(true)
+                        .stateData(StepFunctionsGlobalConfiguration.get().isKeepStateData())
                         .build());
         listener.getLogger().println(Messages.Log_Waiting(execution, ConsoleLines.consoleLink(execution)));
         Watch watch = ControllerEngine.get().watcher().watch(request, connection.credentials(), new WatchListener() {

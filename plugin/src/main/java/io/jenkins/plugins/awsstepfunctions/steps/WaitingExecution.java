@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.awsstepfunctions.action.StepFunctionsRunAction;
+import io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration;
 import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.connection.ConnectionSettings;
 import io.jenkins.plugins.awsstepfunctions.connection.CredentialsSource;
@@ -74,6 +75,7 @@ abstract class WaitingExecution extends BackgroundExecution {
                 .pollInterval(Duration.ofSeconds(pollIntervalSeconds))
                 .progress(true)
                 .graph(true)
+                .stateData(StepFunctionsGlobalConfiguration.get().isKeepStateData())
                 .build();
         request = WatchRequest.of(execution, settings, deadline, options);
         getContext().saveState();

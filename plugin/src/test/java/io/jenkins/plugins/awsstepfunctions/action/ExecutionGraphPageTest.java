@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration;
 import io.jenkins.plugins.awsstepfunctions.freestyle.StartExecutionBuilder;
 import io.jenkins.plugins.awsstepfunctions.steps.PluginTestSupport;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
@@ -58,9 +59,11 @@ class ExecutionGraphPageTest {
                         org.assertj.core.groups.Tuple.tuple("Canary", "FAILED"));
         // The table's row (Jelly escapes < and & only) and the box's tooltip (the SVG escapes > too).
         assertThat(page)
-                .contains("<td>failed: Canary.Failed (error rate 7% > 1%)</td>")
+                .contains("failed: Canary.Failed (error rate 7% > 1%)")
                 .contains("Canary (Fail): failed: Canary.Failed (error rate 7% &gt; 1%)");
         assertThat(page).contains("id=\"" + record.getGraphIdPrefix() + "state-");
+        assertThat(page).as("state data is not kept unless configured").doesNotContain("<details");
+        assertThat(record.getStates()).allSatisfy(s -> assertThat(s.getInput()).isNull());
 
         build.reload();
 
@@ -90,6 +93,26 @@ class ExecutionGraphPageTest {
                 .isNotEmpty()
                 .allSatisfy(s -> assertThat(s.getStatus()).isEqualTo("SUCCEEDED"));
         assertThat(page(build)).contains("<svg");
+    }
+
+    @Test
+    void stateInputAndOutputAreKeptOnlyWhenTheGlobalConfigurationSaysSo() throws Exception {
+        StepFunctionsGlobalConfiguration.get().setKeepStateData(true);
+        String arn = StateMachines.create(sfn, "pass");
+        WorkflowJob job = j.createProject(WorkflowJob.class, "with-data");
+        job.setDefinition(new CpsFlowDefinition(
+                "sfnStartExecution(stateMachineArn: '" + arn + "', input: [build: 1], wait: true)", true));
+
+        WorkflowRun build = j.buildAndAssertSuccess(job);
+
+        StateRow greet = build.getAction(StepFunctionsRunAction.class)
+                .getExecutions()
+                .get(0)
+                .getStates()
+                .get(0);
+        assertThat(greet.getInput()).contains("\"build\":1");
+        assertThat(greet.getOutput()).contains("\"greeting\":\"hello\"");
+        assertThat(page(build)).contains("<summary>Input</summary>").contains("<summary>Output</summary>");
     }
 
     private String page(hudson.model.Run<?, ?> build) throws IOException, org.xml.sax.SAXException {

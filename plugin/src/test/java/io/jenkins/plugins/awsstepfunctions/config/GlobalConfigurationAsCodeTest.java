@@ -27,12 +27,17 @@ class GlobalConfigurationAsCodeTest {
         assertThat(global.getDescribePerSecond()).isEqualTo(5);
         assertThat(global.getPollInterval()).isEqualTo(20);
         assertThat(global.getProxyCredentialsId()).isEqualTo("proxy-login");
+        assertThat(global.isKeepStateData()).isTrue();
 
         // The harness's export of the "unclassified" section (ConfigurationAsCode#export is not an API for plugins).
         CNode exported = Util.getUnclassifiedRoot(new ConfigurationContext(ConfiguratorRegistry.get()))
                 .get("awsStepFunctions");
         assertThat(exported).as("awsStepFunctions in the export").isNotNull();
         assertThat(Util.toYamlString(exported))
-                .contains("region: \"eu-west-1\"", "describePerSecond: 5", "proxyCredentialsId: \"proxy-login\"");
+                .contains(
+                        "region: \"eu-west-1\"",
+                        "describePerSecond: 5",
+                        "proxyCredentialsId: \"proxy-login\"",
+                        "keepStateData: true");
     }
 }
