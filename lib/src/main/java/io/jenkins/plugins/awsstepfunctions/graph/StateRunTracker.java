@@ -158,7 +158,8 @@ public final class StateRunTracker {
                         state.lastFailure = known;
                     }
                 }
-                innerFailures.put(event.id(), state.lastFailure);
+                // An enclosing group that fails next inherits this failure, through the same Fail state if any.
+                innerFailures.put(event.id(), state.failedThrough != null ? state.failedThrough : state.lastFailure);
                 state.lastFailureEvent = event.id();
             }
         } else if (SUCCESSES.contains(type)) {
@@ -227,13 +228,12 @@ public final class StateRunTracker {
         }
         ErrorAndCause failure = state.lastFailure;
         if (state.failedThrough != null) {
-            failure = definedFailure(specs.get(state.failedThrough));
+            failure = merged(definedFailure(specs.get(state.failedThrough)), executionFailure);
         }
         StateStatus status;
         if (state.failState) {
             status = StateStatus.FAILED;
-            ErrorAndCause defined = definedFailure(specs.get(name));
-            failure = defined != null ? defined : executionFailure;
+            failure = merged(definedFailure(specs.get(name)), executionFailure);
         } else if (state.entered > state.exited) {
             status = open(state);
         } else if (state.caught) {
@@ -264,6 +264,23 @@ public final class StateRunTracker {
         }
         String cause = spec.cause() == null || spec.cause().startsWith("{%") ? null : spec.cause();
         return new ErrorAndCause(spec.error(), cause, null);
+    }
+
+    /**
+     * A Fail state's failure: its Error and Cause as written, completed by the execution's failure when that has the
+     * same error (a JSONata or path Cause is only known from there).
+     */
+    private static ErrorAndCause merged(ErrorAndCause defined, ErrorAndCause execution) {
+        if (defined == null) {
+            return execution;
+        }
+        if (defined.cause() == null
+                && execution != null
+                && defined.error().equals(execution.error())
+                && execution.cause() != null) {
+            return new ErrorAndCause(defined.error(), execution.cause(), null);
+        }
+        return defined;
     }
 
     private StateStatus open(Accumulator state) {

@@ -83,6 +83,50 @@ class StateRunTrackerTest {
     }
 
     @Test
+    void aFailStateInAMapInAParallelFailsAllThreeLevels() {
+        Map<String, StateRun> runs = run("parallel-map-fail", "{\"regions\": [\"eu-west-1\", \"mars-north-1\"]}");
+
+        assertThat(runs.get("Release").status()).isEqualTo(StateStatus.FAILED);
+        assertThat(runs.get("Regions").status()).isEqualTo(StateStatus.FAILED);
+        assertThat(runs.get("UnknownRegion").status()).isEqualTo(StateStatus.FAILED);
+        assertThat(runs.get("UnknownRegion").summary()).isEqualTo("failed: Deploy.UnknownRegion (no such region)");
+        assertThat(runs.get("Regions").error()).isEqualTo("Deploy.UnknownRegion");
+        assertThat(runs.get("Release").error()).isEqualTo("Deploy.UnknownRegion");
+    }
+
+    @Test
+    void jsonataStatesAreColouredAndAComputedCauseIsNotTakenForText() throws Exception {
+        // AWS's history of the JSONata fixture (moto has no JSONata): Score, Grade's Default, then Low fails with a
+        // Cause computed by an expression, which the execution's failure carries.
+        List<HistoryEvent> events = List.of(
+                event(1, 0, HistoryEventType.EXECUTION_STARTED).build(),
+                entered(2, 1, HistoryEventType.PASS_STATE_ENTERED, "Score"),
+                exited(3, 2, HistoryEventType.PASS_STATE_EXITED, "Score"),
+                entered(4, 3, HistoryEventType.CHOICE_STATE_ENTERED, "Grade"),
+                exited(5, 4, HistoryEventType.CHOICE_STATE_EXITED, "Grade"),
+                entered(6, 5, HistoryEventType.FAIL_STATE_ENTERED, "Low"),
+                event(7, 6, HistoryEventType.EXECUTION_FAILED)
+                        .executionFailedEventDetails(ExecutionFailedEventDetails.builder()
+                                .error("Score.Low")
+                                .cause("score 4")
+                                .build())
+                        .build());
+        StateRunTracker tracker = new StateRunTracker();
+
+        tracker.accept(events);
+
+        Map<String, StateRun> runs = tracker.runs(AslDefinitions.parse(StateMachines.definition("diagrams/jsonata")));
+        assertThat(runs.get("Score").status()).isEqualTo(StateStatus.SUCCEEDED);
+        assertThat(runs.get("Grade").status()).isEqualTo(StateStatus.SUCCEEDED);
+        assertThat(runs.get("High").status()).isEqualTo(StateStatus.NOT_ENTERED);
+        assertThat(runs.get("Low").status()).isEqualTo(StateStatus.FAILED);
+        assertThat(runs.get("Low").error()).isEqualTo("Score.Low");
+        assertThat(runs.get("Low").cause())
+                .as("the execution's, not the expression")
+                .isEqualTo("score 4");
+    }
+
+    @Test
     void aStateTheExecutionTimedOutInIsTimedOut() {
         Map<String, StateRun> runs = run("timeout", "{}");
 

@@ -77,6 +77,61 @@ class ExecutionGraphPageTest {
     }
 
     @Test
+    void aFailStateInAMapInAParallelIsShownFailedAtEveryLevel() throws Exception {
+        String arn = StateMachines.create(sfn, "parallel-map-fail");
+        WorkflowJob job = j.createProject(WorkflowJob.class, "nested");
+        job.setDefinition(new CpsFlowDefinition(
+                "sfnStartExecution(stateMachineArn: '" + arn + "', input: [regions: ['eu-west-1', 'mars-north-1']],"
+                        + " wait: true)",
+                true));
+
+        WorkflowRun build = j.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+
+        ExecutionRecord record =
+                build.getAction(StepFunctionsRunAction.class).getExecutions().get(0);
+        assertThat(record.getStates())
+                .extracting(StateRow::getName, StateRow::getStatus)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("Release", "FAILED"),
+                        org.assertj.core.groups.Tuple.tuple("Regions", "FAILED"),
+                        org.assertj.core.groups.Tuple.tuple("UnknownRegion", "FAILED"));
+        assertThat(page(build)).contains("failed: Deploy.UnknownRegion (no such region)");
+    }
+
+    @Test
+    void aRunningExecutionIsDrawnWhileItRuns() throws Exception {
+        String arn = StateMachines.create(sfn, "wait-then-succeed");
+        WorkflowJob job = j.createProject(WorkflowJob.class, "running");
+        job.setDefinition(new CpsFlowDefinition(
+                "sfnStartExecution(stateMachineArn: '" + arn + "', input: [seconds: 8], wait: true)", true));
+
+        WorkflowRun build = job.scheduleBuild2(0).waitForStart();
+
+        ExecutionRecord running = null;
+        for (int i = 0; i < 600 && running == null; i++) {
+            StepFunctionsRunAction action = build.getAction(StepFunctionsRunAction.class);
+            if (action != null
+                    && !action.getExecutions().isEmpty()
+                    && action.getExecutions().get(0).getStates().stream()
+                            .anyMatch(s -> s.getStatus().equals("RUNNING"))) {
+                running = action.getExecutions().get(0);
+            } else {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(running)
+                .as("a diagram with a running state while the Wait state waits")
+                .isNotNull();
+        assertThat(page(build)).contains("Wait (Wait): running");
+        j.assertBuildStatusSuccess(j.waitForCompletion(build));
+        assertThat(build.getAction(StepFunctionsRunAction.class)
+                        .getExecutions()
+                        .get(0)
+                        .getStates())
+                .allSatisfy(s -> assertThat(s.getStatus()).isEqualTo("SUCCEEDED"));
+    }
+
+    @Test
     void aFreestyleBuildShowsTheSameDiagram() throws Exception {
         String arn = StateMachines.create(sfn, "pass");
         FreeStyleProject project = j.createFreeStyleProject("freestyle-graph");
