@@ -127,6 +127,11 @@ class WatcherGraphTest {
         List<ExecutionGraph> with = new CopyOnWriteArrayList<>();
 
         watchToTheEnd(WatchRequest.of(execution, viaProxy(), null, options(true)), new ArrayList<>(), without, true);
+        // moto sends the data either way; AWS leaves it out when asked to.
+        assertThat(historyRequests())
+                .isNotEmpty()
+                .allSatisfy(body -> assertThat(body).contains("\"includeExecutionData\":false"));
+        proxy.resetRequests();
         watchToTheEnd(
                 WatchRequest.of(
                         execution,
@@ -142,6 +147,9 @@ class WatcherGraphTest {
                 with,
                 true);
 
+        assertThat(historyRequests())
+                .isNotEmpty()
+                .allSatisfy(body -> assertThat(body).contains("\"includeExecutionData\":true"));
         assertThat(without.get(without.size() - 1).states())
                 .allSatisfy(run -> assertThat(run.input()).isNull())
                 .allSatisfy(run -> assertThat(run.output()).isNull());
@@ -236,6 +244,15 @@ class WatcherGraphTest {
         }
         proxy.resetRequests();
         return executions;
+    }
+
+    private static List<String> historyRequests() {
+        return proxy
+                .findAll(postRequestedFor(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.GetExecutionHistory")))
+                .stream()
+                .map(request -> request.getBodyAsString())
+                .toList();
     }
 
     private static long count(String operation) {

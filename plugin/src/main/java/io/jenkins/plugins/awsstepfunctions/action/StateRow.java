@@ -57,12 +57,12 @@ public final class StateRow implements Serializable {
         return entered;
     }
 
-    /** Its last input, cut to 2 KiB; null unless the global configuration keeps state data. */
+    /** Its last input, cut to 2,048 characters; null unless the global configuration keeps state data. */
     public String getInput() {
         return input;
     }
 
-    /** Its last output, cut to 2 KiB; null unless the global configuration keeps state data. */
+    /** Its last output, cut to 2,048 characters; null unless the global configuration keeps state data. */
     public String getOutput() {
         return output;
     }
