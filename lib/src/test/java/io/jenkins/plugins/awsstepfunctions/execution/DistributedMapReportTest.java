@@ -15,6 +15,7 @@ import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.connection.ConnectionSettings;
 import io.jenkins.plugins.awsstepfunctions.connection.CredentialsSource;
 import io.jenkins.plugins.awsstepfunctions.connection.StepFunctionsClients;
+import io.jenkins.plugins.awsstepfunctions.testing.AwsShapes;
 import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,17 +61,8 @@ class DistributedMapReportTest {
                 KEYS);
         operations = new StepFunctionsOperations(lease.sfn());
         service.stubFor(operation("DescribeStateMachineForExecution")
-                .willReturn(jsonResponse(Map.of(
-                        "stateMachineArn",
-                        STATE_MACHINE,
-                        "name",
-                        "objects",
-                        "definition",
-                        StateMachines.definition("diagrams/distributed-map"),
-                        "roleArn",
-                        "arn:aws:iam::123456789012:role/sfn",
-                        "updateDate",
-                        1.7E9))));
+                .willReturn(jsonResponse(AwsShapes.stateMachineForExecution(
+                        STATE_MACHINE, StateMachines.definition("diagrams/distributed-map")))));
         service.stubFor(operation("GetExecutionHistory")
                 .withRequestBody(containing(PARENT))
                 .willReturn(jsonResponse(Map.of("events", parentHistory()))));
@@ -94,25 +86,8 @@ class DistributedMapReportTest {
     @Test
     void theReportCountsTheItemsAndExplainsAFewFailedChildren() {
         service.stubFor(operation("DescribeMapRun")
-                .willReturn(jsonResponse(Map.of(
-                        "mapRunArn",
-                        MAP_RUN,
-                        "executionArn",
-                        PARENT,
-                        "status",
-                        "FAILED",
-                        "startDate",
-                        1.7E9,
-                        "maxConcurrency",
-                        100,
-                        "toleratedFailurePercentage",
-                        5,
-                        "toleratedFailureCount",
-                        0,
-                        "itemCounts",
-                        counts(10_000, 0, 0, 9_300, 700, 0, 0),
-                        "executionCounts",
-                        counts(10_000, 0, 0, 9_300, 700, 0, 0)))));
+                .willReturn(jsonResponse(AwsShapes.mapRun(
+                        MAP_RUN, PARENT, "FAILED", AwsShapes.counts(10_000, 0, 0, 9_300, 700, 0, 0)))));
         service.stubFor(operation("ListExecutions")
                 .willReturn(jsonResponse(
                         Map.of("executions", List.of(listItem(CHILD_1), listItem(CHILD_2)), "nextToken", "more"))));
@@ -192,27 +167,15 @@ class DistributedMapReportTest {
                 1.7E9 + 5);
     }
 
-    private static Map<String, Object> counts(
-            long total, long pending, long running, long succeeded, long failed, long timedOut, long aborted) {
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("pending", pending);
-        counts.put("running", running);
-        counts.put("succeeded", succeeded);
-        counts.put("failed", failed);
-        counts.put("timedOut", timedOut);
-        counts.put("aborted", aborted);
-        counts.put("total", total);
-        counts.put("resultsWritten", 0);
-        return counts;
-    }
-
     private static List<Map<String, Object>> parentHistory() {
         return List.of(
-                event(1, 0, "ExecutionStarted", Map.of()),
-                event(2, 1, "MapStateEntered", Map.of("stateEnteredEventDetails", Map.of("name", "ProcessObjects"))),
-                event(3, 2, "MapStateStarted", Map.of("mapStateStartedEventDetails", Map.of("length", 0))),
-                event(4, 3, "MapRunStarted", Map.of("mapRunStartedEventDetails", Map.of("mapRunArn", MAP_RUN))),
-                event(
+                AwsShapes.event(1, 0, "ExecutionStarted", Map.of()),
+                AwsShapes.event(
+                        2, 1, "MapStateEntered", Map.of("stateEnteredEventDetails", Map.of("name", "ProcessObjects"))),
+                AwsShapes.event(3, 2, "MapStateStarted", Map.of("mapStateStartedEventDetails", Map.of("length", 0))),
+                AwsShapes.event(
+                        4, 3, "MapRunStarted", Map.of("mapRunStartedEventDetails", Map.of("mapRunArn", MAP_RUN))),
+                AwsShapes.event(
                         5,
                         4,
                         "MapRunFailed",
@@ -221,8 +184,8 @@ class DistributedMapReportTest {
                                 Map.of(
                                         "error", "States.ExceedToleratedFailureThreshold",
                                         "cause", "The specified tolerated failure threshold was exceeded"))),
-                event(6, 5, "MapStateFailed", Map.of()),
-                event(
+                AwsShapes.event(6, 5, "MapStateFailed", Map.of()),
+                AwsShapes.event(
                         7,
                         6,
                         "ExecutionFailed",
@@ -235,9 +198,10 @@ class DistributedMapReportTest {
 
     private static List<Map<String, Object>> childHistory() {
         return List.of(
-                event(1, 0, "ExecutionStarted", Map.of()),
-                event(2, 1, "TaskStateEntered", Map.of("stateEnteredEventDetails", Map.of("name", "Transform"))),
-                event(
+                AwsShapes.event(1, 0, "ExecutionStarted", Map.of()),
+                AwsShapes.event(
+                        2, 1, "TaskStateEntered", Map.of("stateEnteredEventDetails", Map.of("name", "Transform"))),
+                AwsShapes.event(
                         3,
                         2,
                         "TaskScheduled",
@@ -248,7 +212,7 @@ class DistributedMapReportTest {
                                         "resource", "invoke",
                                         "region", "us-east-1",
                                         "parameters", "{}"))),
-                event(
+                AwsShapes.event(
                         4,
                         3,
                         "TaskFailed",
@@ -263,20 +227,10 @@ class DistributedMapReportTest {
                                         "Lambda.Unknown",
                                         "cause",
                                         "bad key"))),
-                event(
+                AwsShapes.event(
                         5,
                         4,
                         "ExecutionFailed",
                         Map.of("executionFailedEventDetails", Map.of("error", "Lambda.Unknown", "cause", "bad key"))));
-    }
-
-    private static Map<String, Object> event(long id, long previous, String type, Map<String, Object> details) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("timestamp", 1.7E9 + id);
-        event.put("type", type);
-        event.put("id", id);
-        event.put("previousEventId", previous);
-        event.putAll(details);
-        return event;
     }
 }

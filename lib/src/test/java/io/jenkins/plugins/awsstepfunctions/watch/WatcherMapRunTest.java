@@ -16,6 +16,7 @@ import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
 import io.jenkins.plugins.awsstepfunctions.graph.ExecutionGraph;
 import io.jenkins.plugins.awsstepfunctions.graph.StateRun;
+import io.jenkins.plugins.awsstepfunctions.testing.AwsShapes;
 import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -54,38 +55,12 @@ class WatcherMapRunTest {
                 .whenScenarioStateIs("ended")
                 .willReturn(jsonResponse(description("SUCCEEDED"))));
         service.stubFor(operation("DescribeStateMachineForExecution")
-                .willReturn(jsonResponse(Map.of(
-                        "stateMachineArn",
-                        STATE_MACHINE,
-                        "name",
-                        "objects",
-                        "definition",
-                        StateMachines.definition("diagrams/distributed-map"),
-                        "roleArn",
-                        "arn:aws:iam::123456789012:role/sfn",
-                        "updateDate",
-                        1.7E9))));
+                .willReturn(jsonResponse(AwsShapes.stateMachineForExecution(
+                        STATE_MACHINE, StateMachines.definition("diagrams/distributed-map")))));
         service.stubFor(operation("GetExecutionHistory").willReturn(jsonResponse(Map.of("events", history()))));
         service.stubFor(operation("DescribeMapRun")
-                .willReturn(jsonResponse(Map.of(
-                        "mapRunArn",
-                        MAP_RUN,
-                        "executionArn",
-                        EXECUTION,
-                        "status",
-                        "SUCCEEDED",
-                        "startDate",
-                        1.7E9,
-                        "maxConcurrency",
-                        100,
-                        "toleratedFailurePercentage",
-                        5,
-                        "toleratedFailureCount",
-                        0,
-                        "itemCounts",
-                        counts(),
-                        "executionCounts",
-                        counts()))));
+                .willReturn(jsonResponse(AwsShapes.mapRun(
+                        MAP_RUN, EXECUTION, "SUCCEEDED", AwsShapes.counts(10_000, 0, 0, 10_000, 0, 0, 0)))));
         List<String> progress = new CopyOnWriteArrayList<>();
         List<ExecutionGraph> graphs = new CopyOnWriteArrayList<>();
 
@@ -152,38 +127,18 @@ class WatcherMapRunTest {
         return body;
     }
 
-    private static Map<String, Object> counts() {
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("pending", 0);
-        counts.put("running", 0);
-        counts.put("succeeded", 10_000);
-        counts.put("failed", 0);
-        counts.put("timedOut", 0);
-        counts.put("aborted", 0);
-        counts.put("total", 10_000);
-        counts.put("resultsWritten", 0);
-        return counts;
-    }
-
     private static List<Map<String, Object>> history() {
         return List.of(
-                event(1, 0, "ExecutionStarted", Map.of()),
-                event(2, 1, "MapStateEntered", Map.of("stateEnteredEventDetails", Map.of("name", "ProcessObjects"))),
-                event(3, 2, "MapStateStarted", Map.of("mapStateStartedEventDetails", Map.of("length", 0))),
-                event(4, 3, "MapRunStarted", Map.of("mapRunStartedEventDetails", Map.of("mapRunArn", MAP_RUN))),
-                event(5, 4, "MapRunSucceeded", Map.of()),
-                event(6, 5, "MapStateSucceeded", Map.of()),
-                event(7, 6, "MapStateExited", Map.of("stateExitedEventDetails", Map.of("name", "ProcessObjects"))),
-                event(8, 7, "ExecutionSucceeded", Map.of()));
-    }
-
-    private static Map<String, Object> event(long id, long previous, String type, Map<String, Object> details) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("timestamp", 1.7E9 + id);
-        event.put("type", type);
-        event.put("id", id);
-        event.put("previousEventId", previous);
-        event.putAll(details);
-        return event;
+                AwsShapes.event(1, 0, "ExecutionStarted", Map.of()),
+                AwsShapes.event(
+                        2, 1, "MapStateEntered", Map.of("stateEnteredEventDetails", Map.of("name", "ProcessObjects"))),
+                AwsShapes.event(3, 2, "MapStateStarted", Map.of("mapStateStartedEventDetails", Map.of("length", 0))),
+                AwsShapes.event(
+                        4, 3, "MapRunStarted", Map.of("mapRunStartedEventDetails", Map.of("mapRunArn", MAP_RUN))),
+                AwsShapes.event(5, 4, "MapRunSucceeded", Map.of()),
+                AwsShapes.event(6, 5, "MapStateSucceeded", Map.of()),
+                AwsShapes.event(
+                        7, 6, "MapStateExited", Map.of("stateExitedEventDetails", Map.of("name", "ProcessObjects"))),
+                AwsShapes.event(8, 7, "ExecutionSucceeded", Map.of()));
     }
 }
