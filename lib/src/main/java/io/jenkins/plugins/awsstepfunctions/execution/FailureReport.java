@@ -58,22 +58,15 @@ public final class FailureReport implements Serializable {
     }
 
     FailureReport withNote(String note) {
-        return new FailureReport(
-                executionArn,
-                state,
-                failedState,
-                failedStateType,
-                enclosingStates,
-                resource,
-                error,
-                cause,
-                timeout,
-                earlier,
-                mapRun,
-                note);
+        return withAdditions(mapRun, note);
     }
 
     FailureReport withMapRun(String mapRun) {
+        return withAdditions(mapRun, note);
+    }
+
+    /** This report with what is added after its first sentence replaced. */
+    private FailureReport withAdditions(String mapRun, String note) {
         return new FailureReport(
                 executionArn,
                 state,

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.awsstepfunctions.watch;
 
 import io.jenkins.plugins.awsstepfunctions.execution.MapRunCounts;
-import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
 import io.jenkins.plugins.awsstepfunctions.graph.DefinitionException;
 import io.jenkins.plugins.awsstepfunctions.graph.Drawing;
 import io.jenkins.plugins.awsstepfunctions.graph.ExecutionGraph;
@@ -59,7 +58,7 @@ final class HistoryReader {
         String due = w.mapRunsDue.poll();
         if (due != null) {
             boolean ended = w.mapRunsEnded.contains(due);
-            MapRunCounts counts = new StepFunctionsOperations(sfn).describeMapRun(due);
+            MapRunCounts counts = w.operations.describeMapRun(due);
             w.mapRunCounts.put(w.mapRuns.get(due), counts);
             if (ended) {
                 w.mapRunsFinal.add(due);
