@@ -24,8 +24,11 @@ import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.SfnClientBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -69,7 +72,7 @@ final class SdkClientFactory {
         ClientSettings client = settings.clientSettings();
         Region region = Region.of(settings.region().orElseGet(SdkClientFactory::defaultRegion));
         List<SdkAutoCloseable> resources = new ArrayList<>();
-        SdkHttpClient http = httpClient(settings, credentials);
+        SdkHttpClient http = httpClient(settings, credentials, settings.endpointUrl(), Duration.ZERO);
         try {
             resources.add(http);
             AwsCredentialsProvider provider = credentialsProvider(settings, credentials.aws(), region, http, resources);
@@ -121,14 +124,63 @@ final class SdkClientFactory {
         }
     }
 
-    private static SdkHttpClient httpClient(ConnectionSettings settings, CredentialsSource credentials) {
+    /**
+     * SQS for the status-change queue (its endpoint is the queue URL's) and EventBridge for checking the rule that
+     * feeds it (the queue's endpoint too when that is an emulator's, else EventBridge's regional one), with the
+     * connection's TLS, proxy, client settings and identity. The HTTP client waits at least {@code longPoll} plus a
+     * margin for an answer, so a long poll is not cut short by a shorter read timeout.
+     */
+    QueueClients buildQueue(
+            ConnectionSettings settings,
+            CredentialsSource credentials,
+            URI queueEndpoint,
+            Optional<String> queueRegion,
+            boolean awsHosted,
+            Duration longPoll) {
+        Region region = Region.of(queueRegion.or(settings::region).orElseGet(SdkClientFactory::defaultRegion));
+        List<SdkAutoCloseable> resources = new ArrayList<>();
+        SdkHttpClient http =
+                httpClient(settings, credentials, Optional.of(queueEndpoint), longPoll.plus(Duration.ofSeconds(10)));
+        try {
+            resources.add(http);
+            AwsCredentialsProvider provider = credentialsProvider(settings, credentials.aws(), region, http, resources);
+            SqsClient sqs = SqsClient.builder()
+                    .httpClient(http)
+                    .region(region)
+                    .credentialsProvider(provider)
+                    .endpointOverride(queueEndpoint)
+                    .overrideConfiguration(overrides(settings.clientSettings(), false))
+                    .build();
+            resources.add(0, sqs);
+            EventBridgeClientBuilder events = EventBridgeClient.builder()
+                    .httpClient(http)
+                    .region(region)
+                    .credentialsProvider(provider)
+                    .overrideConfiguration(overrides(settings.clientSettings(), false));
+            if (!awsHosted) {
+                events.endpointOverride(queueEndpoint);
+            }
+            EventBridgeClient eventBridge = events.build();
+            resources.add(0, eventBridge);
+            return new QueueClients(sqs, eventBridge, List.copyOf(resources));
+        } catch (RuntimeException e) {
+            resources.forEach(SdkAutoCloseable::close);
+            throw e;
+        }
+    }
+
+    private static SdkHttpClient httpClient(
+            ConnectionSettings settings, CredentialsSource credentials, Optional<URI> endpoint, Duration minRead) {
         ClientSettings client = settings.clientSettings();
         ApacheHttpClient.Builder http = ApacheHttpClient.builder();
         client.connectTimeout().ifPresent(http::connectionTimeout);
-        client.readTimeout().ifPresent(http::socketTimeout);
+        Duration read = client.readTimeout().orElse(SDK_READ_TIMEOUT);
+        if (client.readTimeout().isPresent() || read.compareTo(minRead) < 0) {
+            http.socketTimeout(read.compareTo(minRead) < 0 ? minRead : read);
+        }
         client.tcpKeepAlive().ifPresent(http::tcpKeepAlive);
         client.maxPoolConnections().ifPresent(http::maxConnections);
-        http.proxyConfiguration(proxy(settings, credentials));
+        http.proxyConfiguration(proxy(settings, credentials, endpoint));
         if (!settings.verifyTls()) {
             return http.buildWithDefaults(AttributeMap.builder()
                     .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true)
@@ -146,12 +198,11 @@ final class SdkClientFactory {
      * Only the proxy the settings name: never one from system properties or the environment by surprise; its login,
      * if any, comes with the credentials.
      */
-    private static ProxyConfiguration proxy(ConnectionSettings settings, CredentialsSource credentials) {
+    private static ProxyConfiguration proxy(
+            ConnectionSettings settings, CredentialsSource credentials, Optional<URI> endpoint) {
         ClientSettings client = settings.clientSettings();
-        boolean plainHttp = settings.endpointUrl()
-                .map(URI::getScheme)
-                .map("http"::equalsIgnoreCase)
-                .orElse(false);
+        boolean plainHttp =
+                endpoint.map(URI::getScheme).map("http"::equalsIgnoreCase).orElse(false);
         Optional<ProxySetting> chosen = plainHttp ? client.httpProxy() : client.httpsProxy();
         ProxyConfiguration.Builder proxy =
                 ProxyConfiguration.builder().useSystemPropertyValues(false).useEnvironmentVariableValues(false);

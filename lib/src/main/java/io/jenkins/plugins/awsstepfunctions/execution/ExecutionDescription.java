@@ -51,7 +51,8 @@ public final class ExecutionDescription implements Serializable {
         return text == null || text.isBlank() ? null : text;
     }
 
-    static ExecutionDescription of(DescribeExecutionResponse response) {
+    /** From DescribeExecution's answer, or from one built from the same fields of a status-change event. */
+    public static ExecutionDescription of(DescribeExecutionResponse response) {
         return new ExecutionDescription(response);
     }
 

@@ -4,6 +4,8 @@ import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.connection.CredentialsSource;
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.connection.StepFunctionsClients;
+import io.jenkins.plugins.awsstepfunctions.events.StatusChangeEvent;
+import io.jenkins.plugins.awsstepfunctions.events.StatusChangeSink;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionDescription;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
 import io.jenkins.plugins.awsstepfunctions.execution.FailureReport;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +54,10 @@ import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
  * and GetExecutionHistory each have a rate no one-second window exceeds, shared fairly (the watch due longest goes
  * first) and halved on throttling. From {@link WatcherSettings#batchThreshold()} watches of one state machine on,
  * one ListExecutions (status RUNNING) checks them all, and only those that left RUNNING are described.
+ *
+ * <p>With a status-change event queue ({@link #statusChanges()}), an event ends a wait and the checks above become a
+ * slow safety net ({@link WatcherSettings#eventSafetyInterval()}) while events are available; an event is trusted
+ * alone only when it carries the output and is newer than the wait, else one DescribeExecution confirms it.
  *
  * <p>Every {@link Watch} handed out ends: with a result, a failure, or {@link WatcherClosedException} when the
  * watcher is closed, whatever its listener does and whatever fails (Errors included).
@@ -85,6 +92,15 @@ public final class ExecutionWatcher implements AutoCloseable {
     private final Set<WatchState> all = new HashSet<>();
     /** Every watch handed out and not yet completed, whoever completes it: what {@link #close()} must end. */
     private final Set<WatchState> handedOut = ConcurrentHashMap.newKeySet();
+
+    private final EventRoutes routes = new EventRoutes();
+    private final StatusChangeSink statusChanges = new Sink();
+    private volatile boolean eventsConfigured;
+    /** Loop-owned: whether the queue can be read right now, and the queue's last word on it. */
+    private boolean eventsAvailable;
+
+    private String eventsWhy = "No status-change event has been read yet.";
+    private volatile EventCounts lastCounts = new EventCounts(0, 0, 0, 0, 0, 0);
 
     private ScheduledFuture<?> wakeup;
     private Instant wakeupAt;
@@ -171,6 +187,27 @@ public final class ExecutionWatcher implements AutoCloseable {
     /** Watches not yet completed. */
     public int activeWatches() {
         return handedOut.size();
+    }
+
+    /**
+     * Where a {@link io.jenkins.plugins.awsstepfunctions.events.StatusChangeQueue} delivers events. Until it says
+     * events are available, waits poll as without it; from then on they wait for events ({@link WaitMode}).
+     */
+    public StatusChangeSink statusChanges() {
+        eventsConfigured = true;
+        return statusChanges;
+    }
+
+    /** What status-change events did, and how many waits are in each mode (as of the last moment the loop answered). */
+    public EventCounts eventCounts() {
+        try {
+            lastCounts = loop.submit(this::countEvents).get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception loopBusyOrGone) {
+            // the last counts answer
+        }
+        return lastCounts;
     }
 
     /**
@@ -272,6 +309,10 @@ public final class ExecutionWatcher implements AutoCloseable {
         all.add(w);
         if (w.request.deadline().isPresent()) {
             deadlines.add(w);
+        }
+        routes.add(w);
+        if (eventsConfigured) {
+            waitMode(w, clock.instant(), true);
         }
         Lane.Group group = lane.groups.computeIfAbsent(w.stateMachine, Lane.Group::new);
         group.members.add(w);
@@ -375,6 +416,7 @@ public final class ExecutionWatcher implements AutoCloseable {
             unqueue(w);
             describe(w);
         }
+        next = min(next, progressTicks(lane, now));
         int deferred = 0;
         while ((!lane.finishing.isEmpty() || !lane.progress.isEmpty()) && ioFree(lane)) {
             boolean finishing = !lane.finishing.isEmpty();
@@ -484,15 +526,26 @@ public final class ExecutionWatcher implements AutoCloseable {
         lane.describe.release(done);
         w.inFlight = false;
         w.forcedDescribe = false;
-        if (w.done) {
+        if (!w.waiting()) {
+            // ended meanwhile (by an event) or done
             return;
         }
         Instant now = clock.instant();
+        boolean confirming = w.confirming;
+        w.confirming = false;
         if (error != null) {
             troubled(w, error, now);
             return;
         }
         w.consecutiveErrors = 0;
+        w.redriveCount = description.redriveCount();
+        if (w.onEvents && !confirming && description.state().isFinished()) {
+            routes.missed++;
+            listenerCalls.call(
+                    w,
+                    () -> w.listener.onTrouble("The execution ended without its status-change event reaching the"
+                            + " queue; the safety check found it. Check the EventBridge rule and the queue policy."));
+        }
         seen(w, description.state());
         if (description.state().isFinished()) {
             ended(w, description);
@@ -536,12 +589,15 @@ public final class ExecutionWatcher implements AutoCloseable {
     }
 
     private void stillRunning(WatchState w, Instant now) {
-        Duration grown = Duration.ofMillis((long) (w.delay.toMillis() * BACKOFF));
-        w.delay = min(
-                grown.compareTo(MIN_BACKOFF) < 0 ? MIN_BACKOFF : grown,
-                w.request.options().pollInterval());
-        long jittered = (long) (w.delay.toMillis() * (0.9 + 0.1 * random.nextDouble()));
-        w.nextCheck = now.plusMillis(jittered);
+        if (w.onEvents) {
+            w.nextCheck = now.plus(jittered(settings.eventSafetyInterval()));
+        } else {
+            Duration grown = Duration.ofMillis((long) (w.delay.toMillis() * BACKOFF));
+            w.delay = min(
+                    grown.compareTo(MIN_BACKOFF) < 0 ? MIN_BACKOFF : grown,
+                    w.request.options().pollInterval());
+            w.nextCheck = now.plus(jittered(w.delay));
+        }
         Lane.Group group = w.lane.groups.get(w.stateMachine);
         if (group != null) {
             group.nextList = min(group.nextList, w.nextCheck);
@@ -553,9 +609,14 @@ public final class ExecutionWatcher implements AutoCloseable {
         }
     }
 
+    private Duration jittered(Duration delay) {
+        return Duration.ofMillis((long) (delay.toMillis() * (0.9 + 0.1 * random.nextDouble())));
+    }
+
     private void ended(WatchState w, ExecutionDescription description) {
         w.finalDescription = description;
         unqueue(w);
+        untick(w);
         if (w.request.options().readsHistory()) {
             w.phase = WatchState.Phase.FINAL_PROGRESS;
             w.lane.finishing.add(w);
@@ -649,6 +710,7 @@ public final class ExecutionWatcher implements AutoCloseable {
             }
             if (group.running.contains(w.request.execution().toString())) {
                 w.forcedDescribe = false;
+                w.confirming = false;
                 seen(w, ExecutionState.RUNNING);
                 stillRunning(w, now);
             } else {
@@ -794,8 +856,10 @@ public final class ExecutionWatcher implements AutoCloseable {
         w.done = true;
         all.remove(w);
         deadlines.remove(w);
+        routes.remove(w);
         if (w.lane != null) {
             unqueue(w);
+            untick(w);
             w.lane.progress.remove(w);
             w.lane.finishing.remove(w);
             Lane.Group group = w.lane.groups.get(w.stateMachine);
@@ -810,6 +874,185 @@ public final class ExecutionWatcher implements AutoCloseable {
             }
         }
         w.lease.close();
+    }
+
+    // ---- status-change events ----
+
+    /** Loop: a wait's mode follows the queue's availability; the checks due are rescheduled for the new mode. */
+    private void waitMode(WatchState w, Instant now, boolean starting) {
+        w.onEvents = eventsAvailable;
+        WaitMode mode = w.onEvents ? WaitMode.EVENTS : WaitMode.POLLING;
+        String why = w.onEvents
+                ? "A status-change event from the queue ends this wait; a check every "
+                        + settings.eventSafetyInterval().toMinutes() + " min covers a lost event."
+                : eventsWhy;
+        listenerCalls.call(w, () -> w.listener.onWaitMode(mode, why));
+        if (w.onEvents) {
+            if (routes.endedRecently(w.request.execution().toString())) {
+                routes.confirmed++;
+                confirm(w, now);
+                return;
+            }
+            w.nextCheck = now.plus(jittered(settings.eventSafetyInterval()));
+            if (w.request.options().readsHistory()) {
+                tick(w, now.plus(w.request.options().pollInterval()));
+            }
+        } else {
+            untick(w);
+            w.delay = starting ? w.delay : w.request.options().pollInterval();
+            if (!starting) {
+                // Spread the returning checks over one poll interval.
+                w.nextCheck = now.plusMillis((long) (w.delay.toMillis() * random.nextDouble()));
+            }
+        }
+        if (!starting) {
+            Lane.Group group = w.lane.groups.get(w.stateMachine);
+            if (group != null) {
+                group.nextList = min(group.nextList, w.nextCheck);
+            }
+            enqueue(w);
+        }
+    }
+
+    private void eventsAvailable(boolean available, String why) {
+        eventsWhy = why;
+        if (available == eventsAvailable) {
+            return;
+        }
+        eventsAvailable = available;
+        Instant now = clock.instant();
+        for (WatchState w : new ArrayList<>(all)) {
+            if (w.waiting()) {
+                waitMode(w, now, false);
+            }
+        }
+    }
+
+    private void applyEvents(List<StatusChangeEvent> events) {
+        Instant now = clock.instant();
+        for (StatusChangeEvent event : events) {
+            String arn = event.executionArn().toString();
+            if (event.state().isFinished()) {
+                routes.ended(arn);
+            }
+            List<WatchState> watching = routes.watching(arn);
+            if (watching.isEmpty()) {
+                routes.unmatched++;
+                continue;
+            }
+            if (!event.state().isFinished()) {
+                continue;
+            }
+            for (WatchState w : watching) {
+                if (!w.waiting()) {
+                    continue;
+                }
+                if (trusted(w, event)) {
+                    routes.applied++;
+                    seen(w, event.state());
+                    ended(w, event.description());
+                } else if (!w.confirming) {
+                    routes.confirmed++;
+                    confirm(w, now);
+                }
+            }
+        }
+    }
+
+    /**
+     * An event ends a wait alone when it tells everything DescribeExecution would, and cannot be a stale one of an
+     * earlier attempt: it ended after the wait started, and no redrive newer than it was seen.
+     */
+    private static boolean trusted(WatchState w, StatusChangeEvent event) {
+        return event.complete()
+                && event.stopDate().map(stop -> !stop.isBefore(w.registeredAt)).orElse(false)
+                && event.description().redriveCount() >= w.redriveCount;
+    }
+
+    /** One DescribeExecution now, for an event that cannot be trusted alone. */
+    private void confirm(WatchState w, Instant now) {
+        w.confirming = true;
+        w.forcedDescribe = true;
+        w.nextCheck = now;
+        enqueue(w);
+    }
+
+    private void tick(WatchState w, Instant at) {
+        untick(w);
+        w.tick = new Lane.Due(w, at);
+        w.lane.ticks.add(w.tick);
+    }
+
+    private void untick(WatchState w) {
+        if (w.tick != null) {
+            w.lane.ticks.remove(w.tick);
+            w.tick = null;
+        }
+    }
+
+    /** Queues the progress reads due for watches on events (their DescribeExecution calls are rare); next tick. */
+    private Instant progressTicks(Lane lane, Instant now) {
+        while (!lane.ticks.isEmpty() && !lane.ticks.first().at().isAfter(now)) {
+            WatchState w = lane.ticks.first().watch();
+            untick(w);
+            if (!w.waiting() || !w.onEvents) {
+                continue;
+            }
+            if (!w.progressQueued && !w.historyInFlight) {
+                w.progressQueued = true;
+                lane.progress.add(w);
+            }
+            tick(w, now.plus(w.request.options().pollInterval()));
+        }
+        return lane.ticks.isEmpty() ? Instant.MAX : lane.ticks.first().at();
+    }
+
+    private EventCounts countEvents() {
+        int onEvents = 0;
+        int polling = 0;
+        for (WatchState w : all) {
+            if (w.waiting()) {
+                if (w.onEvents) {
+                    onEvents++;
+                } else {
+                    polling++;
+                }
+            }
+        }
+        return new EventCounts(routes.applied, routes.confirmed, routes.unmatched, routes.missed, onEvents, polling);
+    }
+
+    /** The queue's threads hand events here; they are applied on the loop, then the queue deletes them. */
+    private final class Sink implements StatusChangeSink {
+
+        @Override
+        public CompletableFuture<Void> apply(List<StatusChangeEvent> events) {
+            CompletableFuture<Void> applied = new CompletableFuture<>();
+            if (closed) {
+                applied.completeExceptionally(new IllegalStateException("The execution watcher is closed"));
+                return applied;
+            }
+            try {
+                loop.execute(() -> {
+                    try {
+                        applyEvents(events);
+                        applied.complete(null);
+                    } catch (Throwable t) {
+                        applied.completeExceptionally(t);
+                    } finally {
+                        dispatchSafely();
+                    }
+                });
+            } catch (RejectedExecutionException closing) {
+                applied.completeExceptionally(closing);
+            }
+            return applied;
+        }
+
+        @Override
+        public void available(boolean available, String why) {
+            onLoop(() -> eventsAvailable(available, why));
+        }
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -30,6 +30,8 @@ final class Lane {
 
     /** DescribeExecution calls due, earliest first. */
     final TreeSet<Due> due = new TreeSet<>(Comparator.comparing(Due::at).thenComparingLong(d -> d.watch().sequence));
+    /** With events available, when each watch that reads history reads it next (no DescribeExecution needed). */
+    final TreeSet<Due> ticks = new TreeSet<>(Comparator.comparing(Due::at).thenComparingLong(d -> d.watch().sequence));
     /** Calls in flight for this lane: at most {@link WatcherSettings#ioThreads()}, so no lane holds another's. */
     int calls;
     /** Watches that ended and need history reads (final progress, failure report) before they complete. */

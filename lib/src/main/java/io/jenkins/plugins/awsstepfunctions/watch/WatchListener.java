@@ -20,6 +20,12 @@ public interface WatchListener {
     /** The status seen by the latest check. */
     default void onStatus(ExecutionState state) {}
 
+    /**
+     * How the watch waits, when it starts and whenever that changes; only called when the watcher has a status-change
+     * event queue ({@link ExecutionWatcher#statusChanges()}).
+     */
+    default void onWaitMode(WaitMode mode, String why) {}
+
     /** A check failed and will be retried; {@code message} says why (e.g. throttling, a connection problem). */
     default void onTrouble(String message) {}
 }

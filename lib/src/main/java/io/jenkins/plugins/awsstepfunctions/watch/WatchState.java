@@ -53,6 +53,16 @@ final class WatchState {
     Phase phase = Phase.WAITING;
 
     volatile ExecutionState lastState;
+
+    /** With events available, an event ends this watch; checks are the slow safety net ({@link WaitMode#EVENTS}). */
+    boolean onEvents;
+    /** A DescribeExecution is due to confirm an event that could not be trusted alone. */
+    boolean confirming;
+    /** With events and progress: this watch's entry in its lane's progress ticks. */
+    Lane.Due tick;
+    /** The redrive count the last DescribeExecution saw: older events are of an earlier attempt. */
+    int redriveCount;
+
     volatile long cursor;
 
     boolean historyInFlight;

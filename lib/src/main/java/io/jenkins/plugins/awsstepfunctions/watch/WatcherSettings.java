@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsstepfunctions.watch;
 
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
+import java.time.Duration;
 
 /**
  * How the watcher shares the Step Functions API: calls per second for each API, per account, region and endpoint,
@@ -17,6 +18,11 @@ public final class WatcherSettings {
     public static final int DEFAULT_DEFINITIONS_PER_SECOND = 1;
 
     public static final int DEFAULT_BATCH_THRESHOLD = 20;
+    /** While status-change events flow, each wait is still checked this often, in case its event is lost. */
+    public static final Duration DEFAULT_EVENT_SAFETY_INTERVAL = Duration.ofMinutes(5);
+
+    public static final Duration MIN_EVENT_SAFETY_INTERVAL = Duration.ofMinutes(1);
+    public static final Duration MAX_EVENT_SAFETY_INTERVAL = Duration.ofHours(1);
     public static final int DEFAULT_IO_THREADS = 4;
 
     private final int describePerSecond;
@@ -25,6 +31,7 @@ public final class WatcherSettings {
     private final int definitionsPerSecond;
     private final int batchThreshold;
     private final int ioThreads;
+    private final Duration eventSafetyInterval;
 
     private WatcherSettings(Builder builder) {
         this.describePerSecond = positive("describePerSecond", builder.describePerSecond, 1000);
@@ -33,6 +40,14 @@ public final class WatcherSettings {
         this.definitionsPerSecond = positive("definitionsPerSecond", builder.definitionsPerSecond, 1000);
         this.batchThreshold = positive("batchThreshold", builder.batchThreshold, Integer.MAX_VALUE);
         this.ioThreads = positive("ioThreads", builder.ioThreads, 64);
+        if (!builder.anySafetyInterval
+                && (builder.eventSafetyInterval.compareTo(MIN_EVENT_SAFETY_INTERVAL) < 0
+                        || builder.eventSafetyInterval.compareTo(MAX_EVENT_SAFETY_INTERVAL) > 0)) {
+            throw new InvalidSettingException(
+                    "eventSafetyInterval",
+                    builder.eventSafetyInterval.toSeconds() + " seconds is not allowed; use 60 to 3600 seconds");
+        }
+        this.eventSafetyInterval = builder.eventSafetyInterval;
     }
 
     private static int positive(String parameter, int value, int max) {
@@ -81,6 +96,14 @@ public final class WatcherSettings {
         return ioThreads;
     }
 
+    /**
+     * How often a wait is checked while status-change events are available ({@link WaitMode#EVENTS}): the safety net
+     * for a lost event. Waits of one state machine above the batch threshold are checked together by ListExecutions.
+     */
+    public Duration eventSafetyInterval() {
+        return eventSafetyInterval;
+    }
+
     public static final class Builder {
         private int describePerSecond = DEFAULT_DESCRIBE_PER_SECOND;
         private int listPerSecond = DEFAULT_LIST_PER_SECOND;
@@ -88,8 +111,23 @@ public final class WatcherSettings {
         private int definitionsPerSecond = DEFAULT_DEFINITIONS_PER_SECOND;
         private int batchThreshold = DEFAULT_BATCH_THRESHOLD;
         private int ioThreads = DEFAULT_IO_THREADS;
+        private Duration eventSafetyInterval = DEFAULT_EVENT_SAFETY_INTERVAL;
+        private boolean anySafetyInterval;
 
         private Builder() {}
+
+        /** Tests: a safety interval of seconds, to see a lost event found without waiting minutes. */
+        Builder eventSafetyIntervalForTests(Duration eventSafetyInterval) {
+            this.eventSafetyInterval = eventSafetyInterval;
+            this.anySafetyInterval = true;
+            return this;
+        }
+
+        public Builder eventSafetyInterval(Duration eventSafetyInterval) {
+            this.eventSafetyInterval =
+                    eventSafetyInterval == null ? DEFAULT_EVENT_SAFETY_INTERVAL : eventSafetyInterval;
+            return this;
+        }
 
         public Builder describePerSecond(int describePerSecond) {
             this.describePerSecond = describePerSecond;
