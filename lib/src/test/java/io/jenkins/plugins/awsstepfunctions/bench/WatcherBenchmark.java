@@ -4,7 +4,10 @@ import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.connection.ClientSettings;
 import io.jenkins.plugins.awsstepfunctions.connection.ConnectionSettings;
 import io.jenkins.plugins.awsstepfunctions.connection.CredentialsSource;
+import io.jenkins.plugins.awsstepfunctions.connection.QueueClients;
 import io.jenkins.plugins.awsstepfunctions.connection.StepFunctionsClients;
+import io.jenkins.plugins.awsstepfunctions.events.EventQueueSettings;
+import io.jenkins.plugins.awsstepfunctions.events.StatusChangeQueue;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsOperations;
@@ -89,6 +92,9 @@ public final class WatcherBenchmark {
         ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         try (ScheduledExecutionsEndpoint endpoint = new ScheduledExecutionsEndpoint()) {
+            if (kind.equals("events")) {
+                endpoint.publishEvents();
+            }
             long startMillis = System.currentTimeMillis();
             List<ExecutionArn> executions = new ArrayList<>();
             List<Long> ends = new ArrayList<>();
@@ -119,43 +125,62 @@ public final class WatcherBenchmark {
             ConcurrentLinkedQueue<Long> detect = new ConcurrentLinkedQueue<>();
             long wallStart = System.nanoTime();
             if (kind.equals("watcher")) {
-                runWatcher(connection, executions, ends, detect);
-            } else {
+                runWatcher(connection, executions, ends, detect, null);
+            } else if (kind.equals("events")) {
+                runWatcher(connection, executions, ends, detect, endpoint.queueUrl());
+            } else if (kind.equals("baseline")) {
                 runBaseline(connection, executions, ends, detect);
+            } else {
+                throw new IllegalArgumentException("bench.kinds: no kind " + kind + "; use watcher, events, baseline");
             }
             double wall = (System.nanoTime() - wallStart) / 1e9;
             sampler.shutdownNow();
             long[] sorted = detect.stream().mapToLong(Long::longValue).sorted().toArray();
+            Map<String, Long> byOperation = endpoint.callsByOperation();
             return String.format(
                     Locale.ROOT,
                     "bench=%s waits=%d threads_peak=%d heap_peak_mb=%d api_calls=%d"
-                            + " api_calls_per_s_peak=%d detect_ms_p50=%d detect_ms_p99=%d wall_s=%.1f",
+                            + " api_calls_per_s_peak=%d describe_per_wait=%.2f calls_by_operation=%s"
+                            + " detect_ms_p50=%d detect_ms_p99=%d wall_s=%.1f",
                     kind,
                     waits,
                     threadBean.getPeakThreadCount(),
                     heapPeak.get() / (1024 * 1024),
                     endpoint.calls(),
                     endpoint.peakCallsPerSecond(),
+                    byOperation.getOrDefault("DescribeExecution", 0L) / (double) waits,
+                    byOperation.toString().replace(" ", ""),
                     percentile(sorted, 50),
                     percentile(sorted, 99),
                     wall);
         }
     }
 
+    /** The watcher polling, or with {@code queueUrl} waiting for status-change events from that queue. */
     private void runWatcher(
             ConnectionSettings connection,
             List<ExecutionArn> executions,
             List<Long> ends,
-            ConcurrentLinkedQueue<Long> detect)
+            ConcurrentLinkedQueue<Long> detect,
+            String queueUrl)
             throws InterruptedException {
         CountDownLatch done = new CountDownLatch(executions.size());
         WatchOptions options =
                 WatchOptions.builder().pollInterval(Duration.ofSeconds(poll)).build();
+        EventQueueSettings queueSettings =
+                queueUrl == null ? null : EventQueueSettings.builder(queueUrl).build();
         try (ExecutionWatcher watcher = new ExecutionWatcher(WatcherSettings.builder()
-                .describePerSecond(describeBudget)
-                .listPerSecond(listBudget)
-                .ioThreads(ioThreads)
-                .build())) {
+                        .describePerSecond(describeBudget)
+                        .listPerSecond(listBudget)
+                        .ioThreads(ioThreads)
+                        .build());
+                QueueClients queueClients = queueSettings == null ? null : queueSettings.openClients(connection, KEYS);
+                StatusChangeQueue queue = queueSettings == null
+                        ? null
+                        : new StatusChangeQueue(queueClients.sqs(), queueSettings, watcher.statusChanges()).start()) {
+            while (queue != null && !queue.stats().available()) {
+                Thread.sleep(10);
+            }
             for (int i = 0; i < executions.size(); i++) {
                 long end = ends.get(i);
                 watcher.watch(WatchRequest.of(executions.get(i), connection, null, options), KEYS, WatchListener.NONE)
