@@ -240,32 +240,21 @@ public final class StatusChangeQueue implements AutoCloseable {
         }
     }
 
-    private void succeeded() {
-        boolean tell;
-        synchronized (this) {
-            failuresInARow = 0;
-            tell = !Boolean.TRUE.equals(told) && !closed;
-            if (tell) {
-                told = true;
-            }
-        }
-        if (tell) {
+    /** The sink hears it before {@link #stats()} says it (the sink only queues it, so the lock is held briefly). */
+    private synchronized void succeeded() {
+        failuresInARow = 0;
+        if (!Boolean.TRUE.equals(told) && !closed) {
             sink.available(true, "Status-change events are read from " + settings + ".");
+            told = true;
         }
     }
 
-    private void failed(String why) {
+    private synchronized void failed(String why) {
         lastProblem = why;
-        boolean tell;
-        synchronized (this) {
-            failuresInARow++;
-            tell = failuresInARow >= FAILURES_BEFORE_UNAVAILABLE && !Boolean.FALSE.equals(told) && !closed;
-            if (tell) {
-                told = false;
-            }
-        }
-        if (tell) {
+        failuresInARow++;
+        if (failuresInARow >= FAILURES_BEFORE_UNAVAILABLE && !Boolean.FALSE.equals(told) && !closed) {
             sink.available(false, why + " Waits poll until the queue can be read again.");
+            told = false;
         }
     }
 

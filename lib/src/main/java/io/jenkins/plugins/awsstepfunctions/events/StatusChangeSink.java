@@ -14,7 +14,8 @@ public interface StatusChangeSink {
 
     /**
      * Whether events can be relied on right now: true after a receive succeeded, false after receives keep failing or
-     * the queue is closed; {@code why} says what happened, in a sentence a Jenkins administrator can act on.
+     * the queue is closed; {@code why} says what happened, in a sentence a Jenkins administrator can act on. Called
+     * under the queue's lock, so it must return at once (hand the news over, do not act on it here).
      */
     void available(boolean available, String why);
 }
