@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsstepfunctions.config;
 
+import hudson.BulkChange;
 import hudson.Extension;
 import hudson.Util;
 import hudson.util.FormValidation;
@@ -7,9 +8,12 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.awsstepfunctions.connection.ClientSettings;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
 import io.jenkins.plugins.awsstepfunctions.credentials.CredentialLists;
+import io.jenkins.plugins.awsstepfunctions.events.EventQueueSettings;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
+import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
 import io.jenkins.plugins.awsstepfunctions.watch.WatcherSettings;
+import java.util.List;
 import java.util.Map;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
@@ -38,9 +42,26 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
     private int describePerSecond = WatcherSettings.DEFAULT_DESCRIBE_PER_SECOND;
     private int pollInterval = (int) WatchOptions.DEFAULT_POLL_INTERVAL.toSeconds();
     private boolean keepStateData;
+    private String eventQueueUrl;
+    private String eventQueueCredentialsId;
+    private String eventQueueRoleArn;
+    private int eventReceivers = EventQueueSettings.DEFAULT_RECEIVERS;
+    private int eventSafetyInterval = (int) WatcherSettings.DEFAULT_EVENT_SAFETY_INTERVAL.toMinutes();
 
     public StepFunctionsGlobalConfiguration() {
         load();
+    }
+
+    /**
+     * Every change ends here (the setters, the form, Configuration as Code's one save after its setters): a running
+     * engine then reads the event queue the configuration now names, with the connection settings it now has.
+     */
+    @Override
+    public synchronized void save() {
+        super.save();
+        if (!BulkChange.contains(this)) {
+            ControllerEngine.eventQueueChanged();
+        }
     }
 
     public static StepFunctionsGlobalConfiguration get() {
@@ -170,6 +191,106 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /** The SQS queue an EventBridge rule sends Step Functions status changes to; {@code null}: events are off. */
+    public String getEventQueueUrl() {
+        return eventQueueUrl;
+    }
+
+    @DataBoundSetter
+    public void setEventQueueUrl(String eventQueueUrl) {
+        this.eventQueueUrl = Util.fixEmptyAndTrim(eventQueueUrl);
+        save();
+    }
+
+    /** The AWS credential that reads the queue; {@code null}: the global {@link #getCredentialsId()}. */
+    public String getEventQueueCredentialsId() {
+        return eventQueueCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setEventQueueCredentialsId(String eventQueueCredentialsId) {
+        this.eventQueueCredentialsId = Util.fixEmptyAndTrim(eventQueueCredentialsId);
+        save();
+    }
+
+    /** The role assumed to read the queue; {@code null}: the global {@link #getRoleArn()}. */
+    public String getEventQueueRoleArn() {
+        return eventQueueRoleArn;
+    }
+
+    @DataBoundSetter
+    public void setEventQueueRoleArn(String eventQueueRoleArn) {
+        this.eventQueueRoleArn = Util.fixEmptyAndTrim(eventQueueRoleArn);
+        save();
+    }
+
+    /** Threads that long-poll the queue, whatever the number of waits. */
+    public int getEventReceivers() {
+        return eventReceivers;
+    }
+
+    @DataBoundSetter
+    public void setEventReceivers(int eventReceivers) {
+        this.eventReceivers = eventReceivers;
+        save();
+    }
+
+    /** Minutes between two checks of a wait while events flow, in case its event is lost; applies after a restart. */
+    public int getEventSafetyInterval() {
+        return eventSafetyInterval;
+    }
+
+    @DataBoundSetter
+    public void setEventSafetyInterval(int eventSafetyInterval) {
+        this.eventSafetyInterval = eventSafetyInterval;
+        save();
+    }
+
+    /**
+     * How the engine reads the queue: the queue's own credential and role where set, and everything else (and what is
+     * not set) from this configuration, as {@link io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver}
+     * layers a step's parameters over it.
+     */
+    public ConnectionParameters eventQueueConnection() {
+        return eventQueueConnection(
+                new ConnectionParameters(null, null, null, null, null, null, null, null),
+                eventQueueCredentialsId,
+                eventQueueRoleArn);
+    }
+
+    /** A role given for the queue comes alone: the global role's external id is that role's, not the queue's. */
+    private static ConnectionParameters eventQueueConnection(
+            ConnectionParameters global, String queueCredentialsId, String queueRoleArn) {
+        String credentialsId = Util.fixEmptyAndTrim(queueCredentialsId);
+        String roleArn = Util.fixEmptyAndTrim(queueRoleArn);
+        return new ConnectionParameters(
+                credentialsId != null ? credentialsId : global.credentialsId(),
+                global.region(),
+                global.endpointUrl(),
+                roleArn != null ? roleArn : global.roleArn(),
+                roleArn != null ? null : global.roleExternalId(),
+                global.verify(),
+                global.caBundleCredentialsId(),
+                global.clientConfig(),
+                global.proxyCredentialsId());
+    }
+
+    /**
+     * What event-driven completion is doing, one sentence a line, for the form's status entry: off, not read yet,
+     * read (or failing) and what the waits did with the events.
+     */
+    public List<String> getEventStatus() {
+        if (eventQueueUrl == null) {
+            return List.of("Events are off: every wait polls.");
+        }
+        ControllerEngine engine = ControllerEngine.running();
+        if (engine == null) {
+            return List.of("The queue is read from the first AWS Step Functions step on (none has run since Jenkins"
+                    + " started).");
+        }
+        return engine.eventStatus();
+    }
+
     /** The client configuration as a map, or {@code null} when none is set. */
     public Map<String, ?> clientConfigMap() {
         return ClientSettings.parseJson("clientConfig", clientConfig);
@@ -179,6 +300,12 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return CredentialLists.awsCredentials(null, credentialsId);
+    }
+
+    @POST
+    public ListBoxModel doFillEventQueueCredentialsIdItems(@QueryParameter String eventQueueCredentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return CredentialLists.awsCredentials(null, eventQueueCredentialsId);
     }
 
     @POST
@@ -218,6 +345,70 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
                         null,
                         proxyCredentialsId),
                 null);
+    }
+
+    /**
+     * "Test event queue": whether the queue can be read, and whether an EventBridge rule sends status changes to
+     * it, with what the form says layered over what is saved (as "Test connection"), read-only.
+     */
+    @POST
+    public FormValidation doTestEventQueue(
+            @QueryParameter String eventQueueUrl,
+            @QueryParameter String eventQueueCredentialsId,
+            @QueryParameter String eventQueueRoleArn,
+            @QueryParameter String credentialsId,
+            @QueryParameter String region,
+            @QueryParameter String endpointUrl,
+            @QueryParameter String roleArn,
+            @QueryParameter String roleExternalId,
+            @QueryParameter boolean verify,
+            @QueryParameter String caBundleCredentialsId,
+            @QueryParameter String proxyCredentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormChecks.testEventQueue(
+                eventQueueUrl,
+                eventQueueConnection(
+                        new ConnectionParameters(
+                                credentialsId,
+                                region,
+                                endpointUrl,
+                                roleArn,
+                                roleExternalId,
+                                verify,
+                                caBundleCredentialsId,
+                                null,
+                                proxyCredentialsId),
+                        eventQueueCredentialsId,
+                        eventQueueRoleArn));
+    }
+
+    @POST
+    public FormValidation doCheckEventQueueUrl(@QueryParameter String value) {
+        return FormChecks.checkEventQueueUrl(value);
+    }
+
+    @POST
+    public FormValidation doCheckEventQueueRoleArn(@QueryParameter String value) {
+        return FormChecks.checkRoleArn(null, value, FormChecks.Values.AS_WRITTEN);
+    }
+
+    @POST
+    public FormValidation doCheckEventReceivers(@QueryParameter int value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return value >= 1 && value <= EventQueueSettings.MAX_RECEIVERS
+                ? FormValidation.ok()
+                : FormValidation.error("Use 1 to " + EventQueueSettings.MAX_RECEIVERS
+                        + " threads (each holds one 20-second ReceiveMessage call at a time)");
+    }
+
+    @POST
+    public FormValidation doCheckEventSafetyInterval(@QueryParameter int value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return value >= WatcherSettings.MIN_EVENT_SAFETY_INTERVAL.toMinutes()
+                        && value <= WatcherSettings.MAX_EVENT_SAFETY_INTERVAL.toMinutes()
+                ? FormValidation.ok()
+                : FormValidation.error("Use " + WatcherSettings.MIN_EVENT_SAFETY_INTERVAL.toMinutes() + " to "
+                        + WatcherSettings.MAX_EVENT_SAFETY_INTERVAL.toMinutes() + " minutes");
     }
 
     @POST

@@ -9,10 +9,13 @@ import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.connection.ClientSettings;
 import io.jenkins.plugins.awsstepfunctions.connection.ConnectionCheck;
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
+import io.jenkins.plugins.awsstepfunctions.connection.QueueClients;
 import io.jenkins.plugins.awsstepfunctions.connection.SettingChecks;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
 import io.jenkins.plugins.awsstepfunctions.credentials.CredentialLists;
+import io.jenkins.plugins.awsstepfunctions.events.EventQueueCheck;
+import io.jenkins.plugins.awsstepfunctions.events.EventQueueSettings;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionArn;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionInput;
 import io.jenkins.plugins.awsstepfunctions.execution.Names;
@@ -22,8 +25,10 @@ import io.jenkins.plugins.awsstepfunctions.json.JsonException;
 import io.jenkins.plugins.awsstepfunctions.variables.DeferredCheck;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
+import java.util.Locale;
 import java.util.function.Consumer;
 import jenkins.model.Jenkins;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Form fill and check methods shared by the Pipeline steps' and the freestyle build steps' descriptors. Every check
@@ -168,6 +173,61 @@ public final class FormChecks {
         } catch (InvalidSettingException | StepFunctionsException | AbortException | EngineStoppedException e) {
             return FormValidation.error(e.getMessage());
         }
+    }
+
+    /** The event queue's URL, as the engine will read it; empty is fine (events are off). */
+    public static FormValidation checkEventQueueUrl(String value) {
+        return check(
+                null,
+                "eventQueueUrl",
+                value,
+                Values.AS_WRITTEN,
+                DeferredCheck.Kind.TEXT,
+                v -> EventQueueSettings.builder(v).build());
+    }
+
+    /**
+     * "Test event queue": can the queue be read, may EventBridge send to it, and does an enabled rule send Step
+     * Functions status changes to it; read-only calls, with the credentials Jenkins itself sees (global scope). One
+     * line per finding, each marked as its level; the worst level is the answer's.
+     */
+    public static FormValidation testEventQueue(String queueUrl, ConnectionParameters parameters) {
+        requireConfigure(null);
+        try {
+            EventQueueSettings queue =
+                    EventQueueSettings.builder(Util.fixEmptyAndTrim(queueUrl)).build();
+            ConnectionResolver.Resolved connection =
+                    ConnectionResolver.resolve(ConnectionResolver.forItem(null), parameters);
+            EventQueueCheck.Result result;
+            try (QueueClients clients = queue.openClients(connection.settings(), connection.credentials())) {
+                result = EventQueueCheck.run(clients, queue);
+            }
+            return findings(result);
+        } catch (InvalidSettingException | AbortException | SdkException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    private static FormValidation findings(EventQueueCheck.Result result) {
+        StringBuilder html = new StringBuilder();
+        FormValidation.Kind worst = FormValidation.Kind.OK;
+        for (EventQueueCheck.Finding finding : result.findings()) {
+            FormValidation.Kind kind =
+                    switch (finding.level()) {
+                        case OK -> FormValidation.Kind.OK;
+                        case WARNING -> FormValidation.Kind.WARNING;
+                        case ERROR -> FormValidation.Kind.ERROR;
+                    };
+            if (kind.ordinal() > worst.ordinal()) {
+                worst = kind;
+            }
+            html.append("<div class=\"")
+                    .append(kind.name().toLowerCase(Locale.ENGLISH))
+                    .append("\">")
+                    .append(Util.escape(finding.text()))
+                    .append("</div>");
+        }
+        return FormValidation.respond(worst, html.toString());
     }
 
     public static FormValidation checkPollInterval(Item item, int value) {

@@ -14,6 +14,7 @@ import io.jenkins.plugins.awsstepfunctions.graph.ExecutionGraph;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
 import io.jenkins.plugins.awsstepfunctions.watch.ProgressEvent;
+import io.jenkins.plugins.awsstepfunctions.watch.WaitMode;
 import io.jenkins.plugins.awsstepfunctions.watch.Watch;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchListener;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
@@ -54,10 +55,18 @@ final class FreestyleWait {
                         .stateData(StepFunctionsGlobalConfiguration.get().isKeepStateData())
                         .build());
         listener.getLogger().println(Messages.Log_Waiting(execution, ConsoleLines.consoleLink(execution)));
-        Watch watch = ControllerEngine.get().watcher().watch(request, connection.credentials(), new WatchListener() {
+        ControllerEngine engine = ControllerEngine.get();
+        Watch watch = engine.watcher().watch(request, connection.credentials(), new WatchListener() {
             @Override
             public void onProgress(ProgressEvent event) {
                 listener.getLogger().println(Messages.Log_Progress(event.describe()));
+            }
+
+            @Override
+            public void onWaitMode(WaitMode mode, String why) {
+                listener.getLogger()
+                        .println(Messages.Log_Progress(ConsoleLines.waitMode(
+                                execution, mode, why, request.options().pollInterval(), engine.eventSafetyInterval())));
             }
 
             @Override

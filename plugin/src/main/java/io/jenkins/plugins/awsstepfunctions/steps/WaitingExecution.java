@@ -18,6 +18,7 @@ import io.jenkins.plugins.awsstepfunctions.graph.ExecutionGraph;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
 import io.jenkins.plugins.awsstepfunctions.watch.ProgressEvent;
+import io.jenkins.plugins.awsstepfunctions.watch.WaitMode;
 import io.jenkins.plugins.awsstepfunctions.watch.Watch;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchListener;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
@@ -88,13 +89,25 @@ abstract class WaitingExecution extends BackgroundExecution {
 
     private void register(CredentialsSource credentials, TaskListener listener) throws Exception {
         Run<?, ?> run = run();
-        Watch registered = ControllerEngine.get()
-                .watcher()
+        ControllerEngine engine = ControllerEngine.get();
+        Watch registered = engine.watcher()
                 .watch(request.withProgressAfter(progressCursor), credentials, new WatchListener() {
                     @Override
                     public void onProgress(ProgressEvent event) {
                         listener.getLogger().println(ConsoleLines.PREFIX + event.describe());
                         progressCursor = event.eventId();
+                    }
+
+                    @Override
+                    public void onWaitMode(WaitMode mode, String why) {
+                        listener.getLogger()
+                                .println(ConsoleLines.PREFIX
+                                        + ConsoleLines.waitMode(
+                                                request.execution(),
+                                                mode,
+                                                why,
+                                                request.options().pollInterval(),
+                                                engine.eventSafetyInterval()));
                     }
 
                     @Override

@@ -28,6 +28,12 @@ class GlobalConfigurationAsCodeTest {
         assertThat(global.getPollInterval()).isEqualTo(20);
         assertThat(global.getProxyCredentialsId()).isEqualTo("proxy-login");
         assertThat(global.isKeepStateData()).isTrue();
+        assertThat(global.getEventQueueUrl())
+                .isEqualTo("https://sqs.eu-west-1.amazonaws.com/123456789012/sfn-status-changes");
+        assertThat(global.getEventQueueCredentialsId()).isEqualTo("queue-reader");
+        assertThat(global.getEventQueueRoleArn()).isEqualTo("arn:aws:iam::123456789012:role/queue-reader");
+        assertThat(global.getEventReceivers()).isEqualTo(3);
+        assertThat(global.getEventSafetyInterval()).isEqualTo(10);
 
         // The harness's export of the "unclassified" section (ConfigurationAsCode#export is not an API for plugins).
         CNode exported = Util.getUnclassifiedRoot(new ConfigurationContext(ConfiguratorRegistry.get()))
@@ -38,6 +44,11 @@ class GlobalConfigurationAsCodeTest {
                         "region: \"eu-west-1\"",
                         "describePerSecond: 5",
                         "proxyCredentialsId: \"proxy-login\"",
-                        "keepStateData: true");
+                        "keepStateData: true",
+                        "eventQueueUrl: \"https://sqs.eu-west-1.amazonaws.com/123456789012/sfn-status-changes\"",
+                        "eventQueueCredentialsId: \"queue-reader\"",
+                        "eventQueueRoleArn: \"arn:aws:iam::123456789012:role/queue-reader\"",
+                        "eventReceivers: 3",
+                        "eventSafetyInterval: 10");
     }
 }

@@ -179,8 +179,14 @@ class FormSecurityTest {
             strings = {
                 "fillCredentialsIdItems",
                 "fillCaBundleCredentialsIdItems",
+                "fillEventQueueCredentialsIdItems",
                 "checkClientConfig?value=x",
-                "testConnection?" + NOWHERE
+                "checkEventQueueUrl?value=x",
+                "checkEventQueueRoleArn?value=x",
+                "checkEventReceivers?value=0",
+                "checkEventSafetyInterval?value=0",
+                "testConnection?" + NOWHERE,
+                "testEventQueue?eventQueueUrl=http://127.0.0.1:9/123456789012/nowhere&region=us-east-1"
             })
     void globalEndpointsNeedAdminister(String endpoint) throws Exception {
         String path = "descriptorByName/io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration/"

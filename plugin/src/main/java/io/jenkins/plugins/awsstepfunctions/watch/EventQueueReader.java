@@ -1,0 +1,194 @@
+package io.jenkins.plugins.awsstepfunctions.watch;
+
+import hudson.AbortException;
+import hudson.Util;
+import io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration;
+import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
+import io.jenkins.plugins.awsstepfunctions.connection.QueueClients;
+import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
+import io.jenkins.plugins.awsstepfunctions.events.EventQueueSettings;
+import io.jenkins.plugins.awsstepfunctions.events.QueueStats;
+import io.jenkins.plugins.awsstepfunctions.events.StatusChangeQueue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Reads the status-change queue the global configuration names into the engine's watcher, and replaces that reading
+ * (never the watcher) when the configuration changes. The queue is read with the global connection settings, its own
+ * credential and role where given. A queue that cannot be opened is logged and shown on the configuration page; waits
+ * then poll, as they do without a queue.
+ *
+ * <p>Changes are applied one at a time on a thread of this reader's, so that a form's or Configuration as Code's
+ * saves never wait for a queue to close; settings equal to those being read change nothing.
+ */
+final class EventQueueReader implements AutoCloseable {
+
+    private static final Logger LOGGER = Logger.getLogger(EventQueueReader.class.getName());
+
+    private final ExecutionWatcher watcher;
+    private final ExecutorService changes = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sfn-events-configuration");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** A change is queued and has not read the configuration yet: later saves need not queue another. */
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    // Guarded by this.
+    private Wanted reading;
+    private QueueClients clients;
+    private StatusChangeQueue queue;
+    /** Why the queue the configuration names is not read, or {@code null}. */
+    private String problem;
+
+    private boolean closed;
+
+    /** The queue and the connection it is read with: equal values are read on, anything else starts anew. */
+    private record Wanted(EventQueueSettings settings, ConnectionResolver.Resolved connection) {}
+
+    EventQueueReader(ExecutionWatcher watcher) {
+        this.watcher = watcher;
+    }
+
+    /** The global configuration changed (or the engine started): read what it now names, soon, off this thread. */
+    void changed() {
+        if (pending.compareAndSet(false, true)) {
+            try {
+                changes.execute(this::apply);
+            } catch (RejectedExecutionException closing) {
+                // closed with the engine
+            }
+        }
+    }
+
+    private void apply() {
+        pending.set(false);
+        StepFunctionsGlobalConfiguration global = StepFunctionsGlobalConfiguration.get();
+        String url = global == null ? null : Util.fixEmptyAndTrim(global.getEventQueueUrl());
+        if (url == null) {
+            replace(null, null);
+            return;
+        }
+        try {
+            EventQueueSettings settings = EventQueueSettings.builder(url)
+                    .receivers(global.getEventReceivers())
+                    .build();
+            replace(
+                    new Wanted(
+                            settings,
+                            ConnectionResolver.resolve(
+                                    ConnectionResolver.forItem(null), global.eventQueueConnection())),
+                    null);
+        } catch (InvalidSettingException | AbortException e) {
+            replace(null, "The event queue " + url + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private synchronized void replace(Wanted wanted, String refused) {
+        if (closed || refused == null && problem == null && Objects.equals(wanted, reading)) {
+            return;
+        }
+        stop();
+        reading = wanted;
+        problem = refused;
+        if (wanted != null) {
+            try {
+                clients = wanted.settings()
+                        .openClients(
+                                wanted.connection().settings(),
+                                wanted.connection().credentials());
+                queue = new StatusChangeQueue(clients.sqs(), wanted.settings(), watcher.statusChanges()).start();
+                LOGGER.log(Level.INFO, "Reading AWS Step Functions status-change events from {0}", wanted.settings());
+            } catch (RuntimeException e) {
+                stop();
+                problem = "The event queue " + wanted.settings() + " cannot be read: " + e.getMessage();
+            }
+        }
+        if (problem != null) {
+            LOGGER.log(Level.WARNING, "{0} Waits poll.", problem);
+            watcher.statusChanges().available(false, problem + " Waits poll.");
+        }
+    }
+
+    /** Stops reading (bounded: the queue interrupts its receivers); the queue tells the watcher that waits poll. */
+    private void stop() {
+        if (queue != null) {
+            queue.close();
+            queue = null;
+        }
+        if (clients != null) {
+            clients.close();
+            clients = null;
+        }
+    }
+
+    /**
+     * What the queue reading is doing and what the waits did with its events, one sentence a line, for the global
+     * configuration page. Never a message body, never a secret.
+     */
+    List<String> status() {
+        List<String> lines = new ArrayList<>();
+        synchronized (this) {
+            if (problem != null) {
+                lines.add(problem + " Waits poll.");
+            } else if (queue == null) {
+                lines.add("The event queue is not read yet (the configuration was just saved).");
+            } else {
+                lines.add(describe(reading.settings(), queue.stats()));
+            }
+        }
+        EventCounts counts = watcher.eventCounts();
+        lines.add("Waits now: " + counts.onEvents() + " waiting for their event, " + counts.polling() + " polling.");
+        lines.add("Since Jenkins started: " + counts.applied() + " waits ended by their event alone, "
+                + counts.confirmed() + " by an event confirmed with one DescribeExecution call, " + counts.missed()
+                + " by the safety check although their event never came (a rule or queue problem); "
+                + counts.unmatched() + " events were for executions no wait was waiting for.");
+        return lines;
+    }
+
+    private static String describe(EventQueueSettings settings, QueueStats stats) {
+        String counts = stats.messages() + " messages received, " + stats.statusChanges() + " status changes, "
+                + stats.ignored() + " other messages, " + stats.malformed() + " malformed.";
+        String lastProblem = stats.lastProblem().map(p -> " Last problem: " + p).orElse("");
+        if (stats.available()) {
+            return "The queue " + settings + " is read: last receive "
+                    + stats.lastReceive().map(EventQueueReader::ago).orElse("unknown") + "; " + counts + lastProblem;
+        }
+        if (stats.lastProblem().isEmpty()) {
+            return "The queue " + settings + " is being opened: its first receive has not answered yet (it waits up"
+                    + " to " + settings.waitTime().toSeconds() + " s for a message).";
+        }
+        return "The queue " + settings + " is failing, so waits poll: "
+                + stats.lastProblem().get() + " (" + counts + ")";
+    }
+
+    private static String ago(Instant when) {
+        return Util.getTimeSpanString(
+                        Math.max(0, Duration.between(when, Instant.now()).toMillis())) + " ago";
+    }
+
+    /** What the queue being read did so far; empty while none is read. */
+    synchronized Optional<QueueStats> stats() {
+        return queue == null ? Optional.empty() : Optional.of(queue.stats());
+    }
+
+    /** Stops reading for good; with the engine, after the watcher closed (so no wait logs that it polls again). */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            stop();
+        }
+        changes.shutdownNow();
+    }
+}
