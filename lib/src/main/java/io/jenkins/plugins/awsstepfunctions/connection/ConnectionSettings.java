@@ -72,6 +72,30 @@ public final class ConnectionSettings implements Serializable {
         return merged.build();
     }
 
+    /**
+     * The settings for calls on a resource whose ARN names {@code arnRegion}: that region when none is set (rather
+     * than the SDK's default region chain, which may name another); these settings when they name it, or when an
+     * endpoint override sends every call to one place anyway (an emulator answers any region).
+     *
+     * @param parameter the ARN's parameter, e.g. {@code stateMachineArn}, for the message
+     * @throws InvalidSettingException when they name another region and no endpoint, before any call is made
+     */
+    public ConnectionSettings forArn(String parameter, String arn, String arnRegion) {
+        if (region == null) {
+            Builder builder = toBuilder();
+            builder.region = arnRegion;
+            return builder.build();
+        }
+        if (region.equals(arnRegion) || endpointUrl != null) {
+            return this;
+        }
+        throw new InvalidSettingException(
+                "region",
+                "is '" + region + "' but " + parameter + " '" + arn + "' is in " + arnRegion
+                        + "; leave region unset to use the ARN's, or set region: '" + arnRegion
+                        + "' (with endpointUrl any region is accepted, e.g. for an emulator)");
+    }
+
     /** The region; absent means the SDK's default region chain (AWS_REGION, profile, instance metadata). */
     public Optional<String> region() {
         return Optional.ofNullable(region);

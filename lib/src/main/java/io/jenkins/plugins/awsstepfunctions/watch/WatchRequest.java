@@ -32,7 +32,8 @@ public final class WatchRequest implements Serializable {
             throw new InvalidSettingException("executionArn", "is required");
         }
         this.execution = execution.requireStandard("executionArn");
-        this.connection = connection == null ? ConnectionSettings.INHERIT : connection;
+        this.connection = (connection == null ? ConnectionSettings.INHERIT : connection)
+                .forArn("executionArn", execution.toString(), execution.region());
         this.deadline = deadline;
         this.options = options == null ? WatchOptions.defaults() : options;
         this.progressAfterEventId = progressAfterEventId;

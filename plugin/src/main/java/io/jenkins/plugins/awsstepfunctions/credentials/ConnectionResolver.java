@@ -36,7 +36,16 @@ public final class ConnectionResolver {
     private ConnectionResolver() {}
 
     /** Settings and credentials for the engine. */
-    public record Resolved(ConnectionSettings settings, CredentialsSource credentials) {}
+    public record Resolved(ConnectionSettings settings, CredentialsSource credentials) {
+
+        /**
+         * The same, for calls on a resource of the ARN's region: that region when none is configured, an error
+         * naming both when another one is (and no endpoint is), see {@link ConnectionSettings#forArn}.
+         */
+        public Resolved forArn(String parameter, String arn, String arnRegion) {
+            return new Resolved(settings.forArn(parameter, arn, arnRegion), credentials);
+        }
+    }
 
     /** Finds a credential by id, as some context sees it; {@code null} when absent or of another type. */
     public interface Lookup {

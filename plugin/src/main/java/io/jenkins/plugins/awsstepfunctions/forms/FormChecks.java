@@ -164,8 +164,11 @@ public final class FormChecks {
             StateMachineArn stateMachine = Util.fixEmptyAndTrim(stateMachineArn) == null
                     ? null
                     : StateMachineArn.parse("stateMachineArn", stateMachineArn.strip());
-            ConnectionResolver.Resolved connection =
+            ConnectionResolver.Resolved resolved =
                     ConnectionResolver.resolve(ConnectionResolver.forItem(item), parameters);
+            ConnectionResolver.Resolved connection = stateMachine == null
+                    ? resolved
+                    : resolved.forArn("stateMachineArn", stateMachine.toString(), stateMachine.region());
             try (ClientLease lease =
                     ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {
                 return FormValidation.ok(ConnectionCheck.run(lease, stateMachine));

@@ -86,7 +86,7 @@ final class FreestyleWait {
             watch.cancel();
             if (stopOnAbort) {
                 try (ClientLease lease =
-                        ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {
+                        ControllerEngine.get().clients().lease(request.connection(), connection.credentials())) {
                     new StepFunctionsOperations(lease)
                             .stop(execution, "Jenkins.Aborted", "Stopped because the Jenkins build was aborted");
                     listener.getLogger().println(Messages.Log_Stopped(execution));

@@ -100,7 +100,8 @@ public final class GetOutputBuilder extends FreestyleConnection {
         try {
             ExecutionArn execution = ExecutionArn.parse("executionArn", FreestyleConnection.expand(env, executionArn))
                     .requireStandard("executionArn");
-            ConnectionResolver.Resolved connection = ConnectionResolver.resolve(run, connection(env));
+            ConnectionResolver.Resolved connection = ConnectionResolver.resolve(run, connection(env))
+                    .forArn("executionArn", execution.toString(), execution.region());
             String json;
             try (ClientLease lease =
                     ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {

@@ -169,7 +169,11 @@ public final class StartExecutionBuilder extends FreestyleConnection {
                     .input(input == null ? null : ExecutionInput.ofJson("input", env.expand(input)))
                     .traceHeader(FreestyleConnection.expand(env, traceHeader))
                     .build();
-            ConnectionResolver.Resolved connection = ConnectionResolver.resolve(run, connection(env));
+            ConnectionResolver.Resolved connection = ConnectionResolver.resolve(run, connection(env))
+                    .forArn(
+                            "stateMachineArn",
+                            request.stateMachine().toString(),
+                            request.stateMachine().region());
             ExecutionArn execution;
             // A synchronous run needs a client that waits up to the EXPRESS limit and never sends it twice.
             try (ClientLease lease = ControllerEngine.get()

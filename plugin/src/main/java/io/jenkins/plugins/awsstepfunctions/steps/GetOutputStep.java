@@ -94,7 +94,8 @@ public final class GetOutputStep extends AbstractStepFunctionsStep {
                 }
                 return Json.parse("the output of " + execution, kept.get());
             }
-            ConnectionResolver.Resolved connection = resolve();
+            ConnectionResolver.Resolved connection =
+                    resolve().forArn("executionArn", execution.toString(), execution.region());
             try (ClientLease lease =
                     ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {
                 return new StepFunctionsOperations(lease).output(execution);

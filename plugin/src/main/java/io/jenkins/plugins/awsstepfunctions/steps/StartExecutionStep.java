@@ -202,7 +202,11 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
         private void startExecution() throws Exception {
             Run<?, ?> run = run();
             TaskListener listener = listener();
-            ConnectionResolver.Resolved connection = resolve();
+            ConnectionResolver.Resolved connection = resolve()
+                    .forArn(
+                            "stateMachineArn",
+                            request.stateMachine().toString(),
+                            request.stateMachine().region());
             if (firstAttempt == null) {
                 firstAttempt = Instant.now();
                 getContext().saveState();
