@@ -13,13 +13,16 @@ import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
 import io.jenkins.plugins.awsstepfunctions.watch.WatcherSettings;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -29,6 +32,12 @@ import org.kohsuke.stapler.verb.POST;
 @Extension
 @Symbol("awsStepFunctions")
 public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
+
+    private static final int MAX_DESCRIBE_PER_SECOND = 1000;
+    private static final int MIN_POLL_SECONDS = (int) WatchOptions.MIN_POLL_INTERVAL.toSeconds();
+    private static final int MAX_POLL_SECONDS = (int) WatchOptions.MAX_POLL_INTERVAL.toSeconds();
+    private static final int MIN_SAFETY_MINUTES = (int) WatcherSettings.MIN_EVENT_SAFETY_INTERVAL.toMinutes();
+    private static final int MAX_SAFETY_MINUTES = (int) WatcherSettings.MAX_EVENT_SAFETY_INTERVAL.toMinutes();
 
     private String credentialsId;
     private String region;
@@ -57,11 +66,55 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
      * engine then reads the event queue the configuration now names, with the connection settings it now has.
      */
     @Override
-    public synchronized void save() {
+    public void save() {
+        // Descriptor.save() is synchronized; the engine is told after it, without this descriptor's lock.
         super.save();
         if (!BulkChange.contains(this)) {
             ControllerEngine.eventQueueChanged();
         }
+    }
+
+    /**
+     * The form: numbers checked first (Stapler turns an empty or garbled number into 0), then every field bound in one
+     * bulk change, so the engine hears of the change once, with all of it.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        checkFormNumber(json, "describePerSecond", 1, MAX_DESCRIBE_PER_SECOND);
+        checkFormNumber(json, "pollInterval", MIN_POLL_SECONDS, MAX_POLL_SECONDS);
+        checkFormNumber(json, "eventReceivers", 1, EventQueueSettings.MAX_RECEIVERS);
+        checkFormNumber(json, "eventSafetyInterval", MIN_SAFETY_MINUTES, MAX_SAFETY_MINUTES);
+        try (BulkChange bulk = new BulkChange(this)) {
+            req.bindJSON(this, json);
+            bulk.commit();
+        } catch (IOException e) {
+            throw new FormException(
+                    "The AWS Step Functions configuration could not be saved: " + e.getMessage(), e, "eventQueueUrl");
+        }
+        return true;
+    }
+
+    private static void checkFormNumber(JSONObject json, String field, int min, int max) throws FormException {
+        if (!json.has(field)) {
+            return;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(json.getString(field).trim());
+        } catch (NumberFormatException e) {
+            throw new FormException(field + ": is not a whole number; use " + min + " to " + max, field);
+        }
+        if (value < min || value > max) {
+            throw new FormException(field + ": " + value + " is not allowed; use " + min + " to " + max, field);
+        }
+    }
+
+    /** The same bounds for Configuration as Code, which calls the setters (and reports what they throw). */
+    private static int inRange(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(field + ": " + value + " is not allowed; use " + min + " to " + max);
+        }
+        return value;
     }
 
     public static StepFunctionsGlobalConfiguration get() {
@@ -166,7 +219,7 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setDescribePerSecond(int describePerSecond) {
-        this.describePerSecond = describePerSecond;
+        this.describePerSecond = inRange("describePerSecond", describePerSecond, 1, MAX_DESCRIBE_PER_SECOND);
         save();
     }
 
@@ -187,7 +240,7 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setPollInterval(int pollInterval) {
-        this.pollInterval = pollInterval;
+        this.pollInterval = inRange("pollInterval", pollInterval, MIN_POLL_SECONDS, MAX_POLL_SECONDS);
         save();
     }
 
@@ -231,7 +284,7 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setEventReceivers(int eventReceivers) {
-        this.eventReceivers = eventReceivers;
+        this.eventReceivers = inRange("eventReceivers", eventReceivers, 1, EventQueueSettings.MAX_RECEIVERS);
         save();
     }
 
@@ -242,7 +295,8 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setEventSafetyInterval(int eventSafetyInterval) {
-        this.eventSafetyInterval = eventSafetyInterval;
+        this.eventSafetyInterval =
+                inRange("eventSafetyInterval", eventSafetyInterval, MIN_SAFETY_MINUTES, MAX_SAFETY_MINUTES);
         save();
     }
 
@@ -389,7 +443,7 @@ public class StepFunctionsGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckEventQueueRoleArn(@QueryParameter String value) {
-        return FormChecks.checkRoleArn(null, value, FormChecks.Values.AS_WRITTEN);
+        return FormChecks.checkRoleArn(null, "eventQueueRoleArn", value, FormChecks.Values.AS_WRITTEN);
     }
 
     @POST

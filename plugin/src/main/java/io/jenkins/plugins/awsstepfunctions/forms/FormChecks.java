@@ -150,7 +150,12 @@ public final class FormChecks {
     }
 
     public static FormValidation checkRoleArn(Item item, String value, Values values) {
-        return check(item, "roleArn", value, values, DeferredCheck.Kind.ARN, v -> SettingChecks.roleArn("roleArn", v));
+        return checkRoleArn(item, "roleArn", value, values);
+    }
+
+    /** A role ARN field of another name, e.g. the event queue's {@code eventQueueRoleArn}. */
+    public static FormValidation checkRoleArn(Item item, String parameter, String value, Values values) {
+        return check(item, parameter, value, values, DeferredCheck.Kind.ARN, v -> SettingChecks.roleArn(parameter, v));
     }
 
     /**

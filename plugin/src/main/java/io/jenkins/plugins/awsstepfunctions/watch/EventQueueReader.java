@@ -5,6 +5,7 @@ import hudson.Util;
 import io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration;
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.connection.QueueClients;
+import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
 import io.jenkins.plugins.awsstepfunctions.events.EventQueueSettings;
 import io.jenkins.plugins.awsstepfunctions.events.QueueStats;
@@ -73,62 +74,100 @@ final class EventQueueReader implements AutoCloseable {
 
     private void apply() {
         pending.set(false);
+        String url;
+        int receivers;
+        ConnectionParameters connection;
         StepFunctionsGlobalConfiguration global = StepFunctionsGlobalConfiguration.get();
-        String url = global == null ? null : Util.fixEmptyAndTrim(global.getEventQueueUrl());
+        // Descriptor.save() is synchronized: reading under the same lock sees every setter's write.
+        synchronized (global) {
+            url = Util.fixEmptyAndTrim(global.getEventQueueUrl());
+            receivers = global.getEventReceivers();
+            connection = global.eventQueueConnection();
+        }
         if (url == null) {
             replace(null, null);
             return;
         }
+        EventQueueSettings settings;
         try {
-            EventQueueSettings settings = EventQueueSettings.builder(url)
-                    .receivers(global.getEventReceivers())
-                    .build();
+            settings = EventQueueSettings.builder(url).receivers(receivers).build();
+        } catch (InvalidSettingException e) {
+            // The configured text is not echoed: a refused URL may hold a login.
+            replace(null, sentence("The configured event queue URL cannot be used: " + e.getMessage()));
+            return;
+        }
+        try {
             replace(
-                    new Wanted(
-                            settings,
-                            ConnectionResolver.resolve(
-                                    ConnectionResolver.forItem(null), global.eventQueueConnection())),
+                    new Wanted(settings, ConnectionResolver.resolve(ConnectionResolver.forItem(null), connection)),
                     null);
-        } catch (InvalidSettingException | AbortException e) {
-            replace(null, "The event queue " + url + " cannot be read: " + e.getMessage());
+        } catch (AbortException | RuntimeException e) {
+            replace(null, sentence("The event queue " + settings + " cannot be read: " + e.getMessage()));
         }
     }
 
-    private synchronized void replace(Wanted wanted, String refused) {
-        if (closed || refused == null && problem == null && Objects.equals(wanted, reading)) {
-            return;
+    /**
+     * Only the single changes thread calls this, so replacements keep their order; the lock is held only to swap what
+     * is read, never while a queue closes (up to its receivers' join) or clients open (maybe a region lookup).
+     */
+    private void replace(Wanted wanted, String refused) {
+        StatusChangeQueue oldQueue;
+        QueueClients oldClients;
+        synchronized (this) {
+            if (closed || refused == null && problem == null && Objects.equals(wanted, reading)) {
+                return;
+            }
+            oldQueue = queue;
+            oldClients = clients;
+            queue = null;
+            clients = null;
+            reading = wanted;
+            problem = refused;
         }
-        stop();
-        reading = wanted;
-        problem = refused;
+        stop(oldQueue, oldClients);
+        String failed = refused;
         if (wanted != null) {
+            QueueClients newClients = null;
+            StatusChangeQueue newQueue = null;
             try {
-                clients = wanted.settings()
+                newClients = wanted.settings()
                         .openClients(
                                 wanted.connection().settings(),
                                 wanted.connection().credentials());
-                queue = new StatusChangeQueue(clients.sqs(), wanted.settings(), watcher.statusChanges()).start();
+                newQueue = new StatusChangeQueue(newClients.sqs(), wanted.settings(), watcher.statusChanges()).start();
                 LOGGER.log(Level.INFO, "Reading AWS Step Functions status-change events from {0}", wanted.settings());
             } catch (RuntimeException e) {
-                stop();
-                problem = "The event queue " + wanted.settings() + " cannot be read: " + e.getMessage();
+                stop(newQueue, newClients);
+                newQueue = null;
+                newClients = null;
+                failed = sentence("The event queue " + wanted.settings() + " cannot be read: " + e.getMessage());
+            }
+            synchronized (this) {
+                if (closed || reading != wanted) {
+                    stop(newQueue, newClients);
+                    return;
+                }
+                queue = newQueue;
+                clients = newClients;
+                problem = failed;
             }
         }
-        if (problem != null) {
-            LOGGER.log(Level.WARNING, "{0} Waits poll.", problem);
-            watcher.statusChanges().available(false, problem + " Waits poll.");
+        if (failed != null) {
+            LOGGER.log(Level.WARNING, "{0} Waits poll.", failed);
+            watcher.statusChanges().available(false, failed + " Waits poll.");
         }
     }
 
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
+    }
+
     /** Stops reading (bounded: the queue interrupts its receivers); the queue tells the watcher that waits poll. */
-    private void stop() {
+    private static void stop(StatusChangeQueue queue, QueueClients clients) {
         if (queue != null) {
             queue.close();
-            queue = null;
         }
         if (clients != null) {
             clients.close();
-            clients = null;
         }
     }
 
@@ -185,10 +224,16 @@ final class EventQueueReader implements AutoCloseable {
     /** Stops reading for good; with the engine, after the watcher closed (so no wait logs that it polls again). */
     @Override
     public void close() {
+        StatusChangeQueue oldQueue;
+        QueueClients oldClients;
         synchronized (this) {
             closed = true;
-            stop();
+            oldQueue = queue;
+            oldClients = clients;
+            queue = null;
+            clients = null;
         }
         changes.shutdownNow();
+        stop(oldQueue, oldClients);
     }
 }

@@ -1,17 +1,21 @@
 package io.jenkins.plugins.awsstepfunctions.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.model.Descriptor;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.awsstepfunctions.events.EventQueueSettings;
 import io.jenkins.plugins.awsstepfunctions.events.QueueStats;
 import io.jenkins.plugins.awsstepfunctions.steps.MotoEventQueue;
 import io.jenkins.plugins.awsstepfunctions.steps.PluginTestSupport;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
+import io.jenkins.plugins.awsstepfunctions.watch.WatcherSettings;
 import io.jenkins.plugins.casc.ConfigurationAsCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,12 +23,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import net.sf.json.JSONObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * The event queue settings of the global configuration: kept by the form, checked by "Test event queue" against a
@@ -34,7 +40,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @ExtendWith(MotoExtension.class)
 class EventQueueConfigurationTest {
 
-    private static final String QUEUE_URL = "https://sqs.eu-west-1.amazonaws.com/123456789012/sfn-status-changes";
+    /** Loopback (nothing listens on port 9): an engine left running by a test never calls AWS. */
+    private static final String QUEUE_URL = "http://127.0.0.1:9/123456789012/sfn-status-changes";
 
     private JenkinsRule j;
     private MotoServer moto;
@@ -74,6 +81,40 @@ class EventQueueConfigurationTest {
         assertThat(global.getEventQueueRoleArn()).isEqualTo("arn:aws:iam::123456789012:role/queue-reader");
         assertThat(global.getEventReceivers()).isEqualTo(4);
         assertThat(global.getEventSafetyInterval()).isEqualTo(15);
+    }
+
+    @Test
+    void aFormNumberThatIsEmptyOrOutOfRangeIsRefusedByNameAndChangesNothing() {
+        StepFunctionsGlobalConfiguration global = StepFunctionsGlobalConfiguration.get();
+
+        assertThatThrownBy(() ->
+                        global.configure((StaplerRequest2) null, JSONObject.fromObject("{\"eventReceivers\": \"\"}")))
+                .isInstanceOf(Descriptor.FormException.class)
+                .hasMessageContaining("eventReceivers")
+                .hasMessageContaining("1 to 10");
+        assertThatThrownBy(() -> global.configure(
+                        (StaplerRequest2) null, JSONObject.fromObject("{\"eventSafetyInterval\": \"0\"}")))
+                .isInstanceOf(Descriptor.FormException.class)
+                .hasMessageContaining("eventSafetyInterval")
+                .hasMessageContaining("1 to 60");
+        assertThatThrownBy(() -> global.configure(
+                        (StaplerRequest2) null, JSONObject.fromObject("{\"describePerSecond\": \"0\"}")))
+                .isInstanceOf(Descriptor.FormException.class)
+                .hasMessageContaining("describePerSecond");
+        assertThat(global.getEventReceivers()).isEqualTo(EventQueueSettings.DEFAULT_RECEIVERS);
+        assertThat(global.getDescribePerSecond()).isEqualTo(WatcherSettings.DEFAULT_DESCRIBE_PER_SECOND);
+    }
+
+    @Test
+    void configurationAsCodeValuesOutOfRangeAreRefusedByName() {
+        StepFunctionsGlobalConfiguration global = StepFunctionsGlobalConfiguration.get();
+
+        assertThatThrownBy(() -> global.setEventReceivers(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("eventReceivers");
+        assertThatThrownBy(() -> global.setEventSafetyInterval(61))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("eventSafetyInterval");
     }
 
     @Test

@@ -28,8 +28,7 @@ class GlobalConfigurationAsCodeTest {
         assertThat(global.getPollInterval()).isEqualTo(20);
         assertThat(global.getProxyCredentialsId()).isEqualTo("proxy-login");
         assertThat(global.isKeepStateData()).isTrue();
-        assertThat(global.getEventQueueUrl())
-                .isEqualTo("https://sqs.eu-west-1.amazonaws.com/123456789012/sfn-status-changes");
+        assertThat(global.getEventQueueUrl()).isEqualTo("http://127.0.0.1:9/123456789012/sfn-status-changes");
         assertThat(global.getEventQueueCredentialsId()).isEqualTo("queue-reader");
         assertThat(global.getEventQueueRoleArn()).isEqualTo("arn:aws:iam::123456789012:role/queue-reader");
         assertThat(global.getEventReceivers()).isEqualTo(3);
@@ -45,7 +44,7 @@ class GlobalConfigurationAsCodeTest {
                         "describePerSecond: 5",
                         "proxyCredentialsId: \"proxy-login\"",
                         "keepStateData: true",
-                        "eventQueueUrl: \"https://sqs.eu-west-1.amazonaws.com/123456789012/sfn-status-changes\"",
+                        "eventQueueUrl: \"http://127.0.0.1:9/123456789012/sfn-status-changes\"",
                         "eventQueueCredentialsId: \"queue-reader\"",
                         "eventQueueRoleArn: \"arn:aws:iam::123456789012:role/queue-reader\"",
                         "eventReceivers: 3",
