@@ -148,6 +148,16 @@ public final class ServiceErrors {
                         attempted + ": the account has too many open executions" + said + ". Wait for some to end, or"
                                 + " ask AWS for a higher quota.",
                         e);
+            case "TaskDoesNotExist", "TaskTimedOut" ->
+                new StepFunctionsException(
+                        Kind.NOT_FOUND,
+                        operation,
+                        code,
+                        attempted
+                                + ": Step Functions no longer waits for this task token (" + code + ")" + said
+                                + ". The task was already answered, its heartbeat or timeout elapsed, or its execution"
+                                + " ended; a token is valid once, in the account and region of its execution.",
+                        e);
             case "InvalidExecutionInput",
                     "InvalidName",
                     "InvalidToken",

@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -34,33 +32,22 @@ public final class StepFunctionsOperations {
     /** How far the controller's clock may be ahead of Step Functions' when an earlier attempt is recognised. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
-    private static final Set<String> EXPIRED_SESSION = Set.of("ExpiredTokenException", "ExpiredToken");
-
     private final SfnClient sfn;
-    private final String endpoint;
-    private final BooleanSupplier renewRoleSession;
+    private final ServiceCalls calls;
 
     /** Operations on a leased client: a session Step Functions calls expired is renewed once, if it is a role's. */
     public StepFunctionsOperations(ClientLease lease) {
-        this(lease.sfn(), lease::renewRoleSession);
+        this(lease.sfn(), new ServiceCalls(lease));
     }
 
     /** Operations on a client the caller built: credentials are used as they are. */
     public StepFunctionsOperations(SfnClient sfn) {
-        this(sfn, () -> false);
+        this(sfn, new ServiceCalls(sfn));
     }
 
-    private StepFunctionsOperations(SfnClient sfn, BooleanSupplier renewRoleSession) {
+    private StepFunctionsOperations(SfnClient sfn, ServiceCalls calls) {
         this.sfn = sfn;
-        this.renewRoleSession = renewRoleSession;
-        var configuration = sfn.serviceClientConfiguration();
-        String region = configuration.region() == null
-                ? "the default region"
-                : configuration.region().id();
-        this.endpoint = configuration
-                .endpointOverride()
-                .map(uri -> uri + " (" + region + ")")
-                .orElse(region);
+        this.calls = calls;
     }
 
     /** StartExecution, first attempted now; see {@link #start(StartRequest, Instant)}. */
@@ -357,6 +344,19 @@ public final class StepFunctionsOperations {
         return report.withMapRun(text.toString());
     }
 
+    /**
+     * Stops an execution unless it already ended: DescribeExecution, then StopExecution only while it runs. Stopping
+     * twice, or stopping an execution that ended on its own, is not an error; the result says which happened.
+     */
+    public StopResult stopIfRunning(ExecutionArn execution, String error, String cause) {
+        ExecutionDescription before = describe(execution);
+        if (before.state().isFinished()) {
+            return new StopResult(execution, false, before.state());
+        }
+        stop(execution, error, cause);
+        return new StopResult(execution, true, before.state());
+    }
+
     /** StopExecution: the execution ends ABORTED with this error and cause. */
     public void stop(ExecutionArn execution, String error, String cause) {
         execution.requireStandard("executionArn");
@@ -367,36 +367,7 @@ public final class StepFunctionsOperations {
                         b -> b.executionArn(execution.toString()).error(error).cause(cause)));
     }
 
-    /**
-     * One call; when Step Functions answers that an assumed role's session expired, the role is assumed again and the
-     * call made once more.
-     */
     private <T> T call(String operation, String target, Supplier<T> call) {
-        StepFunctionsException failure;
-        try {
-            return call.get();
-        } catch (SdkException e) {
-            failure = ServiceErrors.explain(operation, target, endpoint, e);
-        }
-        if (!failure.errorCode().filter(EXPIRED_SESSION::contains).isPresent() || !renewRoleSession.getAsBoolean()) {
-            throw failure;
-        }
-        try {
-            return call.get();
-        } catch (SdkException e) {
-            StepFunctionsException again = ServiceErrors.explain(operation, target, endpoint, e);
-            if (again.errorCode().filter(EXPIRED_SESSION::contains).isPresent()) {
-                throw new StepFunctionsException(
-                        again.kind(),
-                        operation,
-                        again.errorCode().orElse(null),
-                        operation + " on " + target + " failed: Step Functions says the role's session expired,"
-                                + " and a new session, assumed at once, was refused the same way. Check this controller's"
-                                + " clock (it must match AWS's within minutes) and that the role may still be assumed and its"
-                                + " sessions are not revoked.",
-                        e);
-            }
-            throw again;
-        }
+        return calls.call(operation, target, call);
     }
 }

@@ -1,0 +1,75 @@
+package io.jenkins.plugins.awsstepfunctions.statemachine;
+
+import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
+import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
+import io.jenkins.plugins.awsstepfunctions.execution.ServiceCalls;
+import java.util.Locale;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionDiagnostic;
+import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionResponse;
+
+/** Checks state machine definitions with Step Functions itself (ValidateStateMachineDefinition), before a deploy. */
+public final class Definitions {
+
+    /** Step Functions' limit for a definition. */
+    public static final int MAX_DEFINITION = 1_048_576;
+
+    private static final int MAX_DIAGNOSTICS = 100;
+
+    private final SfnClient sfn;
+    private final ServiceCalls calls;
+
+    public Definitions(ClientLease lease) {
+        this.sfn = lease.sfn();
+        this.calls = new ServiceCalls(lease);
+    }
+
+    /** Errors and warnings (up to 100) of a definition for a state machine of the given type. */
+    public Validation validate(String definition, String type) {
+        String text = definition(definition);
+        String checkedType = type(type);
+        ValidateStateMachineDefinitionResponse answer = calls.call(
+                "ValidateStateMachineDefinition",
+                "the definition",
+                () -> sfn.validateStateMachineDefinition(b ->
+                        b.definition(text).type(checkedType).severity("WARNING").maxResults(MAX_DIAGNOSTICS)));
+        return new Validation(
+                "OK".equals(answer.resultAsString()),
+                answer.diagnostics().stream().map(Definitions::diagnostic).toList(),
+                Boolean.TRUE.equals(answer.truncated()));
+    }
+
+    private static Diagnostic diagnostic(ValidateStateMachineDefinitionDiagnostic d) {
+        return new Diagnostic(
+                d.severityAsString(),
+                d.code() == null ? "" : d.code(),
+                d.message() == null ? "" : d.message(),
+                d.location() == null ? "" : d.location());
+    }
+
+    /** A definition as a parameter: required, at most 1 MiB of characters. */
+    static String definition(String definition) {
+        if (definition == null || definition.isBlank()) {
+            throw new InvalidSettingException(
+                    "definition", "is required: the state machine's Amazon States Language, as text or a file");
+        }
+        if (definition.length() > MAX_DEFINITION) {
+            throw new InvalidSettingException(
+                    "definition",
+                    "is " + definition.length() + " characters long; Step Functions accepts at most " + MAX_DEFINITION);
+        }
+        return definition;
+    }
+
+    /** STANDARD (the default) or EXPRESS. */
+    static String type(String type) {
+        if (type == null || type.isBlank()) {
+            return "STANDARD";
+        }
+        String upper = type.strip().toUpperCase(Locale.ROOT);
+        if (!upper.equals("STANDARD") && !upper.equals("EXPRESS")) {
+            throw new InvalidSettingException("type", "must be STANDARD or EXPRESS");
+        }
+        return upper;
+    }
+}

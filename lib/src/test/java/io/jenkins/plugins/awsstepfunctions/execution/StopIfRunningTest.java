@@ -1,0 +1,33 @@
+package io.jenkins.plugins.awsstepfunctions.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
+import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
+import io.jenkins.plugins.awsstepfunctions.testing.MotoSession;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Stopping is idempotent: a running execution is stopped, one that already ended is left as it is and said so. */
+@ExtendWith(MotoExtension.class)
+class StopIfRunningTest {
+
+    @Test
+    void aRunningExecutionIsStoppedAndAStoppedOneIsLeftAlone(MotoServer moto) {
+        try (MotoSession session = new MotoSession(moto)) {
+            ExecutionArn execution =
+                    session.start(session.stateMachine("wait-then-succeed"), "stop-me", Map.of("seconds", 60));
+
+            StopResult first = session.operations().stopIfRunning(execution, "Jenkins.Stopped", "by the build");
+            StopResult second = session.operations().stopIfRunning(execution, "Jenkins.Stopped", "by the build");
+
+            assertThat(first.stopped()).isTrue();
+            assertThat(first.before()).isEqualTo(ExecutionState.RUNNING);
+            assertThat(session.operations().describe(execution).state()).isEqualTo(ExecutionState.ABORTED);
+            assertThat(second.stopped()).isFalse();
+            assertThat(second.before()).isEqualTo(ExecutionState.ABORTED);
+            assertThat(second.describe()).contains("had already ended (ABORTED)");
+        }
+    }
+}
