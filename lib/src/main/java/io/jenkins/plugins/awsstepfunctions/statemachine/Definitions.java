@@ -3,12 +3,18 @@ package io.jenkins.plugins.awsstepfunctions.statemachine;
 import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.execution.ServiceCalls;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.TestStateResponse;
 import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionDiagnostic;
 import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionResponse;
 
-/** Checks state machine definitions with Step Functions itself (ValidateStateMachineDefinition), before a deploy. */
+/**
+ * Checks state machine definitions with Step Functions itself: ValidateStateMachineDefinition for a whole definition,
+ * TestState for one state on one input.
+ */
 public final class Definitions {
 
     /** Step Functions' limit for a definition. */
@@ -37,6 +43,41 @@ public final class Definitions {
                 "OK".equals(answer.resultAsString()),
                 answer.diagnostics().stream().map(Definitions::diagnostic).toList(),
                 Boolean.TRUE.equals(answer.truncated()));
+    }
+
+    /** TestState: the state run once; its status, output, next state, error and inspection data. */
+    public StateTestResult test(StateTestRequest request) {
+        TestStateResponse answer = calls.call(
+                "TestState",
+                request.stateName().map(name -> "state " + name).orElse("the state"),
+                () -> sfn.testState(b -> {
+                    b.definition(request.definition())
+                            .input(request.inputJson())
+                            .inspectionLevel(request.inspectionLevel());
+                    request.stateName().ifPresent(b::stateName);
+                    request.roleArn().ifPresent(b::roleArn);
+                    if (request.mockResultJson().isPresent()) {
+                        b.mock(m -> m.result(request.mockResultJson().get()));
+                    } else if (request.mockError().isPresent()) {
+                        b.mock(m ->
+                                m.errorOutput(e -> e.error(request.mockError().get())
+                                        .cause(request.mockCause().orElse(null))));
+                    }
+                }));
+        Object inspection = answer.inspectionData() == null ? null : SdkValues.plain(answer.inspectionData());
+        return new StateTestResult(
+                answer.statusAsString(),
+                answer.output(),
+                answer.nextState(),
+                answer.error(),
+                answer.cause(),
+                inspection instanceof Map<?, ?> map ? stringKeys(map) : Map.of());
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
     }
 
     private static Diagnostic diagnostic(ValidateStateMachineDefinitionDiagnostic d) {
