@@ -11,11 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
-import io.jenkins.plugins.awsstepfunctions.connection.ConnectionSettings;
-import io.jenkins.plugins.awsstepfunctions.connection.CredentialsSource;
-import io.jenkins.plugins.awsstepfunctions.connection.StepFunctionsClients;
 import io.jenkins.plugins.awsstepfunctions.testing.AwsShapes;
+import io.jenkins.plugins.awsstepfunctions.testing.EndpointLease;
 import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,27 +36,19 @@ class DistributedMapReportTest {
             "arn:aws:states:us-east-1:123456789012:execution:objects/ProcessObjects:0f1e2d3c-0001";
     private static final String CHILD_2 =
             "arn:aws:states:us-east-1:123456789012:execution:objects/ProcessObjects:0f1e2d3c-0002";
-    private static final CredentialsSource KEYS = CredentialsSource.staticKeys("AKIAWIREMOCKKEY00001", "secret", null);
 
     @RegisterExtension
     static WireMockExtension service = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
             .build();
 
-    private StepFunctionsClients clients;
-    private ClientLease lease;
+    private EndpointLease endpoint;
     private StepFunctionsOperations operations;
 
     @BeforeEach
     void connect() {
-        clients = new StepFunctionsClients();
-        lease = clients.lease(
-                ConnectionSettings.builder()
-                        .region("us-east-1")
-                        .endpointUrl(service.baseUrl())
-                        .build(),
-                KEYS);
-        operations = new StepFunctionsOperations(lease.sfn());
+        endpoint = EndpointLease.at(service.baseUrl());
+        operations = new StepFunctionsOperations(endpoint.lease().sfn());
         service.stubFor(operation("DescribeStateMachineForExecution")
                 .willReturn(jsonResponse(AwsShapes.stateMachineForExecution(
                         STATE_MACHINE, StateMachines.definition("diagrams/distributed-map")))));
@@ -79,8 +68,7 @@ class DistributedMapReportTest {
 
     @AfterEach
     void disconnect() {
-        lease.close();
-        clients.close();
+        endpoint.close();
     }
 
     @Test

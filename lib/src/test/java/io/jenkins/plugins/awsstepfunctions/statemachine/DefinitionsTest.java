@@ -11,11 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
-import io.jenkins.plugins.awsstepfunctions.connection.ConnectionSettings;
-import io.jenkins.plugins.awsstepfunctions.connection.CredentialsSource;
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
-import io.jenkins.plugins.awsstepfunctions.connection.StepFunctionsClients;
+import io.jenkins.plugins.awsstepfunctions.testing.EndpointLease;
 import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
 import java.util.List;
 import java.util.Map;
@@ -35,26 +32,18 @@ class DefinitionsTest {
             .options(wireMockConfig().dynamicPort())
             .build();
 
-    private StepFunctionsClients clients;
-    private ClientLease lease;
+    private EndpointLease endpoint;
     private Definitions definitions;
 
     @BeforeEach
     void connect() {
-        clients = new StepFunctionsClients();
-        lease = clients.lease(
-                ConnectionSettings.builder()
-                        .region("us-east-1")
-                        .endpointUrl(service.baseUrl())
-                        .build(),
-                CredentialsSource.staticKeys("AKIADEFINITIONS00001", "secret", null));
-        definitions = new Definitions(lease);
+        endpoint = EndpointLease.at(service.baseUrl());
+        definitions = new Definitions(endpoint.lease());
     }
 
     @AfterEach
     void close() {
-        lease.close();
-        clients.close();
+        endpoint.close();
     }
 
     @Test

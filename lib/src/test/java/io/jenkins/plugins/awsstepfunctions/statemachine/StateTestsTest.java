@@ -11,11 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
-import io.jenkins.plugins.awsstepfunctions.connection.ConnectionSettings;
-import io.jenkins.plugins.awsstepfunctions.connection.CredentialsSource;
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
-import io.jenkins.plugins.awsstepfunctions.connection.StepFunctionsClients;
+import io.jenkins.plugins.awsstepfunctions.testing.EndpointLease;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,26 +30,18 @@ class StateTestsTest {
             .options(wireMockConfig().dynamicPort())
             .build();
 
-    private StepFunctionsClients clients;
-    private ClientLease lease;
+    private EndpointLease endpoint;
     private Definitions definitions;
 
     @BeforeEach
     void connect() {
-        clients = new StepFunctionsClients();
-        lease = clients.lease(
-                ConnectionSettings.builder()
-                        .region("us-east-1")
-                        .endpointUrl(service.baseUrl())
-                        .build(),
-                CredentialsSource.staticKeys("AKIASTATETESTS000001", "secret", null));
-        definitions = new Definitions(lease);
+        endpoint = EndpointLease.at(service.baseUrl());
+        definitions = new Definitions(endpoint.lease());
     }
 
     @AfterEach
     void close() {
-        lease.close();
-        clients.close();
+        endpoint.close();
     }
 
     @Test

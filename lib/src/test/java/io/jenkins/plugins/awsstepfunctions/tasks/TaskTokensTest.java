@@ -11,12 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
-import io.jenkins.plugins.awsstepfunctions.connection.ConnectionSettings;
-import io.jenkins.plugins.awsstepfunctions.connection.CredentialsSource;
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
-import io.jenkins.plugins.awsstepfunctions.connection.StepFunctionsClients;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
+import io.jenkins.plugins.awsstepfunctions.testing.EndpointLease;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,26 +34,18 @@ class TaskTokensTest {
             .options(wireMockConfig().dynamicPort())
             .build();
 
-    private StepFunctionsClients clients;
-    private ClientLease lease;
+    private EndpointLease endpoint;
     private TaskTokens tokens;
 
     @BeforeEach
     void connect() {
-        clients = new StepFunctionsClients();
-        lease = clients.lease(
-                ConnectionSettings.builder()
-                        .region("us-east-1")
-                        .endpointUrl(service.baseUrl())
-                        .build(),
-                CredentialsSource.staticKeys("AKIATASKTOKENS000001", "secret", null));
-        tokens = new TaskTokens(lease);
+        endpoint = EndpointLease.at(service.baseUrl());
+        tokens = new TaskTokens(endpoint.lease());
     }
 
     @AfterEach
     void close() {
-        lease.close();
-        clients.close();
+        endpoint.close();
     }
 
     @Test
