@@ -346,7 +346,8 @@ public final class StepFunctionsOperations {
 
     /**
      * Stops an execution unless it already ended: DescribeExecution, then StopExecution only while it runs. Stopping
-     * twice, or stopping an execution that ended on its own, is not an error; the result says which happened.
+     * twice, or stopping an execution that ended on its own, is not an error; the result says which happened. (Reads
+     * are eventually consistent: right after a stop, a second one may still see RUNNING and stop it again, harmlessly.)
      */
     public StopResult stopIfRunning(ExecutionArn execution, String error, String cause) {
         ExecutionDescription before = describe(execution);
