@@ -52,15 +52,22 @@ class DocsExamplesTest {
                 .isEmpty();
     }
 
+    /** Run by a test of the plugin's Pipeline steps (PipelineStepsTest, or the test class of the steps it shows). */
     @Test
     void everyExampleIsRunByThePluginsTests() throws IOException {
-        String tests = Files.readString(
-                ROOT.resolve("plugin/src/test/java/io/jenkins/plugins/awsstepfunctions/steps/PipelineStepsTest.java"));
+        StringBuilder tests = new StringBuilder();
+        try (Stream<Path> classes =
+                Files.list(ROOT.resolve("plugin/src/test/java/io/jenkins/plugins/awsstepfunctions/steps"))) {
+            for (Path test :
+                    classes.filter(p -> p.toString().endsWith("Test.java")).toList()) {
+                tests.append(Files.readString(test));
+            }
+        }
         try (Stream<Path> files = Files.list(ROOT.resolve("docs/examples"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".groovy")).toList()) {
                 String name = file.getFileName().toString().replace(".groovy", "");
-                assertThat(tests)
-                        .as("PipelineStepsTest runs docs/examples/%s.groovy", name)
+                assertThat(tests.toString())
+                        .as("a test of plugin/src/test/java/.../steps runs docs/examples/%s.groovy", name)
                         .contains("example(\"" + name + "\"");
             }
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsstepfunctions.action;
 
 import hudson.model.Run;
+import io.jenkins.plugins.awsstepfunctions.execution.ExecutionState;
 import io.jenkins.plugins.awsstepfunctions.graph.ExecutionGraph;
 import java.io.IOException;
 import java.time.Instant;
@@ -58,6 +59,13 @@ public final class StepFunctionsRunAction implements RunAction2 {
             executions = next;
         }
         save();
+    }
+
+    /** An execution this build shows was stopped: it shows ABORTED. One the build does not show is not added. */
+    public void recordStopped(String executionArn, Instant stop) {
+        find(executionArn)
+                .ifPresent(known -> record(
+                        executionArn, known.getStateMachineArn(), ExecutionState.ABORTED.name(), null, stop, null));
     }
 
     private void save() {

@@ -13,6 +13,7 @@ import hudson.util.ListBoxModel;
 import java.util.Collections;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -36,6 +37,11 @@ public final class CredentialLists {
     /** Username with password credentials, for a proxy's login. */
     public static ListBoxModel usernamePasswordCredentials(Item item, String current) {
         return list(item, current, StandardUsernamePasswordCredentials.class);
+    }
+
+    /** Secret text credentials, for task tokens. */
+    public static ListBoxModel stringCredentials(Item item, String current) {
+        return list(item, current, StringCredentials.class);
     }
 
     private static ListBoxModel list(

@@ -89,6 +89,10 @@ public final class FormChecks {
         return CredentialLists.usernamePasswordCredentials(item, current);
     }
 
+    public static ListBoxModel stringCredentials(Item item, String current) {
+        return CredentialLists.stringCredentials(item, current);
+    }
+
     public static FormValidation checkStateMachineArn(Item item, String value, Values values) {
         requireConfigure(item);
         if (Util.fixEmptyAndTrim(value) == null) {
@@ -123,6 +127,16 @@ public final class FormChecks {
 
     public static FormValidation checkInput(Item item, String value, Values values) {
         return check(item, "input", value, values, DeferredCheck.Kind.JSON, v -> ExecutionInput.ofJson("input", v));
+    }
+
+    /** A task's output for SendTaskSuccess: JSON text, at most 256 KiB, like an execution's input. */
+    public static FormValidation checkOutput(Item item, String value, Values values) {
+        return check(item, "output", value, values, DeferredCheck.Kind.JSON, v -> ExecutionInput.ofJson("output", v));
+    }
+
+    /** An alias's routing as text, {@code new=10,3=90}: version=weight pairs, weights adding up to 100. */
+    public static FormValidation checkRouting(Item item, String value, Values values) {
+        return check(item, "routing", value, values, DeferredCheck.Kind.TEXT, StateMachineParameters::checkRouting);
     }
 
     public static FormValidation checkClientConfig(Item item, String value, Values values) {

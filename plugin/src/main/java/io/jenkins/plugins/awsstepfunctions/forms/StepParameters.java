@@ -23,6 +23,14 @@ public final class StepParameters {
         }
     }
 
+    /** The input as a value or from a file: one of the two at most (neither means {@code {}}). */
+    public static void checkInputSource(boolean input, String inputFile) {
+        if (input && inputFile != null) {
+            throw new InvalidSettingException(
+                    "inputFile", "cannot be combined with input; give the input one way only");
+        }
+    }
+
     public static void checkWaiting(int pollInterval, int timeout) {
         checkPollInterval(pollInterval);
         checkTimeout(timeout);

@@ -1,9 +1,12 @@
 package io.jenkins.plugins.awsstepfunctions.freestyle;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Run;
@@ -26,6 +29,7 @@ import io.jenkins.plugins.awsstepfunctions.execution.SyncExecutionResult;
 import io.jenkins.plugins.awsstepfunctions.execution.SynchronousRuns;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.forms.StepParameters;
+import io.jenkins.plugins.awsstepfunctions.forms.WorkspaceFiles;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
 import io.jenkins.plugins.awsstepfunctions.watch.WatchOptions;
@@ -41,6 +45,7 @@ public final class StartExecutionBuilder extends FreestyleConnection {
 
     private final String stateMachineArn;
     private String input;
+    private String inputFile;
     private String name;
     private String traceHeader;
     private boolean redrive;
@@ -67,6 +72,16 @@ public final class StartExecutionBuilder extends FreestyleConnection {
     @DataBoundSetter
     public void setInput(String input) {
         this.input = Util.fixEmptyAndTrim(input);
+    }
+
+    /** A JSON file in the workspace, read as the input; build variables are expanded in the path. */
+    public String getInputFile() {
+        return inputFile;
+    }
+
+    @DataBoundSetter
+    public void setInputFile(String inputFile) {
+        this.inputFile = Util.fixEmptyAndTrim(inputFile);
     }
 
     public String getName() {
@@ -150,23 +165,45 @@ public final class StartExecutionBuilder extends FreestyleConnection {
         this.unstableOnFailure = unstableOnFailure;
     }
 
+    /** Only the input file is read from the workspace. */
     @Override
     public boolean requiresWorkspace() {
-        return false;
+        return inputFile != null;
     }
 
-    /** Needs no workspace: called by freestyle builds and by {@code step(...)} inside or outside {@code node}. */
+    @Override
+    public void perform(
+            @NonNull Run<?, ?> run,
+            @NonNull FilePath workspace,
+            @NonNull EnvVars env,
+            @NonNull Launcher launcher,
+            @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
+        performWith(run, workspace, env, listener);
+    }
+
+    /** Without an input file no workspace is needed: {@code step(...)} outside {@code node} calls this. */
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
+        performWith(run, null, env, listener);
+    }
+
+    private void performWith(Run<?, ?> run, @CheckForNull FilePath workspace, EnvVars env, TaskListener listener)
             throws InterruptedException, IOException {
         try {
             StepParameters.checkStart(sync, redrive, wait);
             StepParameters.checkWaiting(pollInterval, timeout);
+            StepParameters.checkInputSource(input != null, inputFile);
             String expandedName = FreestyleConnection.expand(env, name);
+            String file = FreestyleConnection.expand(env, inputFile);
             StartRequest request = StartRequest.builder()
                     .stateMachineArn(FreestyleConnection.expand(env, stateMachineArn))
                     .name(expandedName != null || redrive ? expandedName : defaultName(run))
-                    .input(input == null ? null : ExecutionInput.ofJson("input", env.expand(input)))
+                    .input(
+                            file != null
+                                    ? WorkspaceFiles.input(workspace, file)
+                                    : input == null ? null : ExecutionInput.ofJson("input", env.expand(input)))
                     .traceHeader(FreestyleConnection.expand(env, traceHeader))
                     .build();
             ConnectionResolver.Resolved connection = ConnectionResolver.resolve(run, connection(env))

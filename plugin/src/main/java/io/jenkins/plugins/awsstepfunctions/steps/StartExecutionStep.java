@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsstepfunctions.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
+import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Run;
@@ -23,8 +24,10 @@ import io.jenkins.plugins.awsstepfunctions.execution.SyncExecutionResult;
 import io.jenkins.plugins.awsstepfunctions.execution.SynchronousRuns;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.forms.StepParameters;
+import io.jenkins.plugins.awsstepfunctions.forms.WorkspaceFiles;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -44,6 +47,7 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
 
     private final String stateMachineArn;
     private Object input;
+    private String inputFile;
     private String name;
     private String traceHeader;
     private boolean redrive;
@@ -69,6 +73,16 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
     @DataBoundSetter
     public void setInput(Object input) {
         this.input = input;
+    }
+
+    /** A JSON file in the workspace, read as the input (the step then needs {@code node}). */
+    public String getInputFile() {
+        return inputFile;
+    }
+
+    @DataBoundSetter
+    public void setInputFile(String inputFile) {
+        this.inputFile = Util.fixEmptyAndTrim(inputFile);
     }
 
     public String getName() {
@@ -139,13 +153,19 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
         try {
             StepParameters.checkStart(sync, redrive, wait);
             StepParameters.checkWaiting(pollInterval, timeout);
+            StepParameters.checkInputSource(
+                    input != null
+                            && !(input instanceof CharSequence text
+                                    && text.toString().isBlank()),
+                    inputFile);
+            // With inputFile, the input is read off this thread, before the first start (see Execution).
             StartRequest request = StartRequest.builder()
                     .stateMachineArn(stateMachineArn)
                     .name(name != null || redrive ? name : defaultName(context))
-                    .input(input == null ? null : ExecutionInput.of("input", input))
+                    .input(input == null || inputFile != null ? null : ExecutionInput.of("input", input))
                     .traceHeader(traceHeader)
                     .build();
-            return new Execution(context, connection(), request, redrive, sync, wait, pollInterval, timeout);
+            return new Execution(context, connection(), request, inputFile, redrive, sync, wait, pollInterval, timeout);
         } catch (InvalidSettingException e) {
             throw new AbortException("sfnStartExecution: " + e.getMessage());
         }
@@ -166,7 +186,11 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
 
         private static final long serialVersionUID = 1L;
 
-        private final StartRequest request;
+        /** With {@code inputFile}, replaced once by the request with the file's input, before the first attempt. */
+        private StartRequest request;
+        /** The workspace file the input comes from, until it is read into {@link #request}. */
+        private String inputFile;
+
         private final boolean redrive;
         private final boolean sync;
         private final boolean wait;
@@ -179,6 +203,7 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
                 StepContext context,
                 ConnectionParameters connection,
                 StartRequest request,
+                String inputFile,
                 boolean redrive,
                 boolean sync,
                 boolean wait,
@@ -186,6 +211,7 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
                 int timeout) {
             super(context, connection, true, false, true);
             this.request = request;
+            this.inputFile = inputFile;
             this.redrive = redrive;
             this.sync = sync;
             this.wait = wait;
@@ -202,6 +228,9 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
         private void startExecution() throws Exception {
             Run<?, ?> run = run();
             TaskListener listener = listener();
+            if (inputFile != null) {
+                readInput(listener);
+            }
             ConnectionResolver.Resolved connection = resolve()
                     .forArn(
                             "stateMachineArn",
@@ -247,6 +276,30 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
                 }
                 waitFor(started.executionArn(), connection.settings(), connection.credentials(), pollInterval, timeout);
             }
+        }
+
+        /**
+         * Reads the input file into the request, off the CPS thread. The request is saved with its input before the
+         * first start attempt (below), so that a start repeated after a restart sends the same input: a changed or
+         * deleted file cannot turn it into a second execution or an ExecutionAlreadyExists.
+         */
+        private void readInput(TaskListener listener) throws Exception {
+            ExecutionInput input;
+            try {
+                input = WorkspaceFiles.input(getContext().get(FilePath.class), inputFile);
+            } catch (InvalidSettingException e) {
+                throw new AbortException("sfnStartExecution: " + e.getMessage());
+            }
+            request = StartRequest.builder()
+                    .stateMachineArn(request.stateMachine().toString())
+                    .name(request.name().orElse(null))
+                    .input(input)
+                    .traceHeader(request.traceHeader().orElse(null))
+                    .build();
+            listener.getLogger()
+                    .println(ConsoleLines.PREFIX + "The input is " + inputFile + " ("
+                            + input.json().getBytes(StandardCharsets.UTF_8).length + " bytes)");
+            inputFile = null;
         }
 
         private void runSynchronously(Run<?, ?> run, TaskListener listener, StepFunctionsOperations operations)

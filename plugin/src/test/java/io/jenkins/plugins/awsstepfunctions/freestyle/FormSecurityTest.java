@@ -80,6 +80,47 @@ class FormSecurityTest {
         assertThat(post("configurer", DESCRIPTOR + endpoint)).isEqualTo(200);
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "freestyle.StopExecutionBuilder/checkExecutionArn?value=x",
+                "freestyle.StopExecutionBuilder/testConnection?" + NOWHERE,
+                "freestyle.ValidateDefinitionBuilder/fillTypeItems",
+                "freestyle.ValidateDefinitionBuilder/fillWarningsItems",
+                "freestyle.ValidateDefinitionBuilder/checkClientConfig?value=x",
+                "steps.StopExecutionStep/checkExecutionArn?value=x",
+                "steps.SendTaskSuccessStep/checkOutput?value=x",
+                "steps.SendTaskFailureStep/checkRegion?value=x",
+                "steps.ValidateDefinitionStep/fillTypeItems",
+                "steps.ValidateDefinitionStep/fillWarningsItems"
+            })
+    void theStopTaskTokenAndValidationStepsEndpointsRefuseReadersAndServeConfigurers(String endpoint) throws Exception {
+        String path = "job/job/descriptorByName/io.jenkins.plugins.awsstepfunctions." + endpoint;
+        assertThat(post("reader", path)).isEqualTo(403);
+        assertThat(post("configurer", path)).isEqualTo(200);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theTaskTokenCredentialListShowsReadersNothingButTheCurrentValueAndNobodyTheSecret() throws Exception {
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl(
+                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL,
+                        "approval-token",
+                        "a task token",
+                        hudson.util.Secret.fromString("s3cr3t-task-token")));
+        String list = "job/job/descriptorByName/io.jenkins.plugins.awsstepfunctions.steps.SendTaskHeartbeatStep/"
+                + "fillTaskTokenCredentialsIdItems";
+
+        String forReader = postPage("reader", list + "?taskTokenCredentialsId=current")
+                .getWebResponse()
+                .getContentAsString();
+        String forConfigurer = postPage("configurer", list).getWebResponse().getContentAsString();
+
+        assertThat(forReader).contains("current").doesNotContain("approval-token");
+        assertThat(forConfigurer).contains("approval-token").doesNotContain("s3cr3t-task-token");
+    }
+
     @org.junit.jupiter.api.Test
     void credentialListsShowReadersNothingButTheCurrentValue() throws Exception {
         com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance()

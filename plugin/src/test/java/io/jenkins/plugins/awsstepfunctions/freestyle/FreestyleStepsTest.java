@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import io.jenkins.plugins.awsstepfunctions.action.StepFunctionsRunAction;
 import io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration;
+import io.jenkins.plugins.awsstepfunctions.testing.Executions;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
 import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
 import java.io.StringWriter;
+import java.time.Duration;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -184,15 +187,64 @@ class FreestyleStepsTest {
         wait.setStopOnAbort(true);
         GetOutputBuilder output = new GetOutputBuilder("${SFN_EXECUTION_ARN}");
         output.setOutputFile("out.json");
+        StopExecutionBuilder stop = new StopExecutionBuilder("${SFN_EXECUTION_ARN}");
+        stop.setError("Jenkins.Superseded");
+        stop.setCause("superseded by ${BUILD_NUMBER}");
+        stop.setFailIfEnded(true);
+        ValidateDefinitionBuilder validate = new ValidateDefinitionBuilder();
+        validate.setDefinitionFile("state-machines/${STAGE}.asl.json");
+        validate.setType("EXPRESS");
+        validate.setWarnings("FAIL");
         project.getBuildersList().add(start);
         project.getBuildersList().add(wait);
         project.getBuildersList().add(output);
+        project.getBuildersList().add(stop);
+        project.getBuildersList().add(validate);
 
         j.configRoundtrip(project);
 
         j.assertEqualDataBoundBeans(start, project.getBuildersList().get(StartExecutionBuilder.class));
         j.assertEqualDataBoundBeans(wait, project.getBuildersList().get(WaitForExecutionBuilder.class));
         j.assertEqualDataBoundBeans(output, project.getBuildersList().get(GetOutputBuilder.class));
+        j.assertEqualDataBoundBeans(stop, project.getBuildersList().get(StopExecutionBuilder.class));
+        j.assertEqualDataBoundBeans(validate, project.getBuildersList().get(ValidateDefinitionBuilder.class));
+    }
+
+    @Test
+    void theStopStepStopsTheStartedExecutionAndFailsOnAnEndedOneOnlyWhenAsked() throws Exception {
+        String arn = StateMachines.create(sfn, "wait-then-succeed");
+        FreeStyleProject project = j.createFreeStyleProject("stop");
+        StartExecutionBuilder start = new StartExecutionBuilder(arn);
+        start.setName("stop-${BUILD_NUMBER}");
+        start.setInput("{\"seconds\": 600}");
+        project.getBuildersList().add(start);
+        project.getBuildersList().add(new StopExecutionBuilder("${SFN_EXECUTION_ARN}"));
+        String execution = arn.replace(":stateMachine:", ":execution:") + ":stop-1";
+
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        j.assertLogContains("[AWS Step Functions] Stopped " + execution + " (it was RUNNING)", build);
+        assertThat(build.getAction(StepFunctionsRunAction.class).getExecutions())
+                .singleElement()
+                .extracting(e -> e.getStatus())
+                .isEqualTo("ABORTED");
+        // Reads are eventually consistent: the stop shows a moment later.
+        assertThat(Executions.awaitEnd(sfn, execution, Duration.ofSeconds(30)).statusAsString())
+                .isEqualTo("ABORTED");
+
+        FreeStyleProject lenient = j.createFreeStyleProject("stop-again");
+        lenient.getBuildersList().add(new StopExecutionBuilder(execution));
+        FreeStyleProject strict = j.createFreeStyleProject("stop-strict");
+        StopExecutionBuilder again = new StopExecutionBuilder(execution);
+        again.setFailIfEnded(true);
+        strict.getBuildersList().add(again);
+
+        FreeStyleBuild ended = j.buildAndAssertSuccess(lenient);
+        FreeStyleBuild failed = j.assertBuildStatus(Result.FAILURE, strict.scheduleBuild2(0));
+
+        j.assertLogContains(execution + " had already ended (ABORTED); nothing to stop", ended);
+        j.assertLogContains(
+                "had already ended (ABORTED); nothing to stop (Fail the build if the execution already ended)", failed);
     }
 
     @Test

@@ -15,13 +15,23 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import hudson.model.Result;
 import io.jenkins.plugins.awsstepfunctions.action.StepFunctionsRunAction;
+import io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration;
+import io.jenkins.plugins.awsstepfunctions.json.Json;
+import io.jenkins.plugins.awsstepfunctions.testing.Executions;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
 import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
+import io.jenkins.plugins.awsstepfunctions.testing.WireMockStubs;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /** The documented example Pipelines run against moto, through the real steps. */
 @WithJenkins
@@ -204,6 +216,165 @@ class PipelineStepsTest {
 
         j.assertLogContains("(failOnError: false, so the step returns null)", build);
         j.assertLogContains("output is null", build);
+    }
+
+    @Test
+    void stopScriptedExampleStopsTheExecutionOnceAndThenSaysItHadEnded() throws Exception {
+        String arn = StateMachines.create(sfn, "wait-then-succeed");
+        String execution = arn.replace(":stateMachine:", ":execution:") + ":superseded-1";
+
+        WorkflowRun build = run("stop-scripted", PluginTestSupport.example("stop-scripted", arn), Result.SUCCESS);
+
+        j.assertLogContains("stopped=true status=RUNNING", build);
+        j.assertLogContains("[AWS Step Functions] Stopped " + execution + " (it was RUNNING)", build);
+        j.assertLogContains("stopped=false status=ABORTED", build);
+        j.assertLogContains(execution + " had already ended (ABORTED); nothing to stop", build);
+        assertThat(sfn.describeExecution(b -> b.executionArn(execution)).status())
+                .isEqualTo(ExecutionStatus.ABORTED);
+        assertThat(build.getAction(StepFunctionsRunAction.class).getExecutions())
+                .singleElement()
+                .extracting(e -> e.getStatus())
+                .as("the build page")
+                .isEqualTo("ABORTED");
+    }
+
+    @Test
+    void stopDeclarativeExampleStopsTheCanaryWhenTheBuildEnds() throws Exception {
+        String arn = StateMachines.create(sfn, "wait-then-succeed");
+        String execution = arn.replace(":stateMachine:", ":execution:") + ":canary-1";
+
+        WorkflowRun build = run("stop-declarative", PluginTestSupport.example("stop-declarative", arn), Result.SUCCESS);
+
+        j.assertLogContains("Testing while " + execution + " runs", build);
+        j.assertLogContains("[AWS Step Functions] Stopped " + execution + " (it was RUNNING)", build);
+        // Reads are eventually consistent: the stop shows a moment later.
+        assertThat(Executions.awaitEnd(sfn, execution, Duration.ofSeconds(30)).status())
+                .isEqualTo(ExecutionStatus.ABORTED);
+    }
+
+    @Test
+    void taskTokenScriptedExampleAnswersTheWaitingTaskAndTheBuildKeepsNoToken() throws Exception {
+        taskTokenExampleAnswersTheWaitingTaskAndTheBuildKeepsNoToken(
+                "task-token-scripted", PluginTestSupport.example("task-token-scripted"));
+    }
+
+    @Test
+    void taskTokenDeclarativeExampleAnswersTheWaitingTaskAndTheBuildKeepsNoToken() throws Exception {
+        taskTokenExampleAnswersTheWaitingTaskAndTheBuildKeepsNoToken(
+                "task-token-declarative", PluginTestSupport.example("task-token-declarative"));
+    }
+
+    /**
+     * The token arrives as a Password parameter (a Secret): the steps use it, log where it came from, and the build's
+     * record (log, build.xml, the flow nodes with their step arguments) holds it nowhere in clear.
+     */
+    private void taskTokenExampleAnswersTheWaitingTaskAndTheBuildKeepsNoToken(String name, String script)
+            throws Exception {
+        try (CallbackStateMachine callback = new CallbackStateMachine(moto, sfn)) {
+            CallbackStateMachine.WaitingTask task = callback.start(name);
+
+            WorkflowRun build = PluginTestSupport.runWithTaskToken(j, name, script, task.token(), Result.SUCCESS);
+
+            DescribeExecutionResponse ended = callback.ended(task.executionArn());
+            assertThat(ended.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(Json.parse("the output", ended.output())).isEqualTo(Map.of("build", "1", "deployed", true));
+            j.assertLogContains(
+                    "[AWS Step Functions] Sent a heartbeat to the waiting task (task token from taskToken)", build);
+            j.assertLogContains(
+                    "[AWS Step Functions] Told the waiting task it succeeded (task token from taskToken)", build);
+            assertThat(PluginTestSupport.filesContaining(build, task.token()))
+                    .as("files of the build's record that hold the token")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void validateScriptedExampleLogsEveryDiagnosticAndAWarningMakesTheBuildUnstable() throws Exception {
+        WireMockServer service = validationService(Map.of(
+                "result",
+                "OK",
+                "diagnostics",
+                List.of(Map.of(
+                        "severity", "WARNING",
+                        "code", "STATE_UNREACHABLE",
+                        "message", "State Orphan is not reachable",
+                        "location", "/States/Orphan")),
+                "truncated",
+                false));
+        try {
+            String definition = StateMachines.definition("pass");
+            WorkflowJob job = j.createProject(WorkflowJob.class, "validate-scripted");
+            j.jenkins
+                    .getWorkspaceFor(job)
+                    .child("state-machines/release.asl.json")
+                    .write(definition, "UTF-8");
+            job.setDefinition(new CpsFlowDefinition(PluginTestSupport.example("validate-scripted"), true));
+
+            WorkflowRun build = j.assertBuildStatus(Result.UNSTABLE, job.scheduleBuild2(0));
+
+            j.assertLogContains(
+                    "[AWS Step Functions] Validated state-machines/release.asl.json as a STANDARD state machine: The"
+                            + " definition is valid: 0 errors, 1 warnings",
+                    build);
+            j.assertLogContains(
+                    "[AWS Step Functions] WARNING STATE_UNREACHABLE at /States/Orphan: State Orphan is not reachable",
+                    build);
+            j.assertLogContains("(warnings: UNSTABLE); the build is UNSTABLE", build);
+            j.assertLogContains(
+                    "[AWS Step Functions] Validated the definition as a STANDARD state machine: The definition is"
+                            + " valid",
+                    build);
+            List<FlowNode> warned = new DepthFirstScanner()
+                    .allNodes(build.getExecution()).stream()
+                            .filter(node -> node.getPersistentAction(WarningAction.class) != null)
+                            .toList();
+            assertThat(warned)
+                    .singleElement()
+                    .extracting(FlowNode::getDisplayFunctionName)
+                    .isEqualTo("sfnValidateDefinition");
+            service.verify(
+                    2,
+                    WireMock.postRequestedFor(WireMock.urlEqualTo("/"))
+                            .withRequestBody(WireMock.matchingJsonPath("$.definition", WireMock.equalTo(definition)))
+                            .withRequestBody(WireMock.matchingJsonPath("$.type", WireMock.equalTo("STANDARD"))));
+        } finally {
+            service.stop();
+        }
+    }
+
+    @Test
+    void validateDeclarativeExampleDeploysAValidDefinition() throws Exception {
+        WireMockServer service =
+                validationService(Map.of("result", "OK", "diagnostics", List.of(), "truncated", false));
+        try {
+            WorkflowJob job = j.createProject(WorkflowJob.class, "validate-declarative");
+            j.jenkins
+                    .getWorkspaceFor(job)
+                    .child("state-machines/release.asl.json")
+                    .write(StateMachines.definition("pass"), "UTF-8");
+            job.setDefinition(new CpsFlowDefinition(PluginTestSupport.example("validate-declarative"), true));
+
+            WorkflowRun build = j.assertBuildStatus(Result.SUCCESS, job.scheduleBuild2(0));
+
+            j.assertLogContains(
+                    "Validated state-machines/release.asl.json as a STANDARD state machine: The definition is valid:"
+                            + " 0 errors, 0 warnings",
+                    build);
+            j.assertLogContains("The definition is valid: deploying", build);
+        } finally {
+            service.stop();
+        }
+    }
+
+    /** ValidateStateMachineDefinition, which moto lacks, answered as the API reference shapes it; the endpoint. */
+    private static WireMockServer validationService(Map<String, ?> answer) {
+        WireMockServer service =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        service.start();
+        service.stubFor(WireMockStubs.operation("ValidateStateMachineDefinition")
+                .willReturn(WireMockStubs.jsonResponse(answer)));
+        StepFunctionsGlobalConfiguration.get().setEndpointUrl(service.baseUrl());
+        return service;
     }
 
     @Test

@@ -1,0 +1,174 @@
+package io.jenkins.plugins.awsstepfunctions.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import hudson.model.Result;
+import hudson.util.Secret;
+import io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration;
+import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
+import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
+import io.jenkins.plugins.awsstepfunctions.testing.WireMockStubs;
+import java.util.List;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.actions.ArgumentsAction;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * sfnSendTaskSuccess, sfnSendTaskFailure and sfnSendTaskHeartbeat against a state machine on moto that waits for a
+ * task token; the token is a secret wherever it comes from.
+ */
+@WithJenkins
+@ExtendWith(MotoExtension.class)
+class TaskTokenStepsTest {
+
+    /** Shaped like a real token; what the service may quote back in an error message. */
+    private static final String TOKEN = "AQCEAAAAKgAAAAMAAAAAAAAAAf7secret-task-token-Zm9vYmFy";
+
+    private JenkinsRule j;
+    private MotoServer moto;
+    private SfnClient sfn;
+
+    @BeforeEach
+    void setUp(JenkinsRule j, MotoServer moto) throws Exception {
+        this.j = j;
+        this.moto = moto;
+        this.sfn = moto.sfnClient();
+        PluginTestSupport.useMoto(moto);
+    }
+
+    private WorkflowRun run(String name, String script, Result expected) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, name);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return j.assertBuildStatus(expected, job.scheduleBuild2(0));
+    }
+
+    @Test
+    void aFailureEndsTheTaskWithTheErrorTheStateMachineCatches() throws Exception {
+        try (CallbackStateMachine callback = new CallbackStateMachine(moto, sfn)) {
+            CallbackStateMachine.WaitingTask task = callback.start("rejected");
+
+            WorkflowRun build = PluginTestSupport.runWithTaskToken(
+                    j,
+                    "rejects",
+                    "sfnSendTaskFailure(taskToken: params.TASK_TOKEN, error: 'Jenkins.Rejected',"
+                            + " cause: \"Rejected by build ${env.BUILD_NUMBER}\")",
+                    task.token(),
+                    Result.SUCCESS);
+
+            DescribeExecutionResponse ended = callback.ended(task.executionArn());
+            assertThat(ended.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(ended.error()).isEqualTo("Jenkins.Rejected");
+            j.assertLogContains(
+                    "Told the waiting task it failed with Jenkins.Rejected (task token from taskToken)", build);
+        }
+    }
+
+    @Test
+    void theTokenCanComeFromASecretTextCredential() throws Exception {
+        try (CallbackStateMachine callback = new CallbackStateMachine(moto, sfn)) {
+            CallbackStateMachine.WaitingTask task = callback.start("from-credential");
+            SystemCredentialsProvider.getInstance()
+                    .getCredentials()
+                    .add(new StringCredentialsImpl(
+                            CredentialsScope.GLOBAL,
+                            "approval-token",
+                            "the task token",
+                            Secret.fromString(task.token())));
+
+            WorkflowRun build = run(
+                    "credential",
+                    "sfnSendTaskHeartbeat(taskTokenCredentialsId: 'approval-token')\n"
+                            + "sfnSendTaskSuccess(taskTokenCredentialsId: 'approval-token', output: '{\"approved\": true}')",
+                    Result.SUCCESS);
+
+            assertThat(callback.ended(task.executionArn()).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            j.assertLogContains(
+                    "Told the waiting task it succeeded (task token from taskTokenCredentialsId 'approval-token')",
+                    build);
+            j.assertLogNotContains(task.token(), build);
+        }
+    }
+
+    @Test
+    void theTokenIsGivenExactlyOnceAndACredentialMustBeSecretText() throws Exception {
+        WorkflowRun neither = run("neither", "sfnSendTaskHeartbeat()", Result.FAILURE);
+        WorkflowRun both = run(
+                "both",
+                "sfnSendTaskHeartbeat(taskToken: 'abc', taskTokenCredentialsId: 'approval-token')",
+                Result.FAILURE);
+        WorkflowRun aws = run("aws", "sfnSendTaskHeartbeat(taskTokenCredentialsId: 'moto-keys')", Result.FAILURE);
+        WorkflowRun missing = run("missing", "sfnSendTaskHeartbeat(taskTokenCredentialsId: 'nope')", Result.FAILURE);
+
+        j.assertLogContains("sfnSendTaskHeartbeat: taskToken: or taskTokenCredentialsId is required", neither);
+        j.assertLogContains("taskToken: cannot be combined with taskTokenCredentialsId", both);
+        j.assertLogContains(
+                "taskTokenCredentialsId: the credential 'moto-keys' is a AWS Credentials credential; expected a"
+                        + " Secret text credential",
+                aws);
+        j.assertLogContains("taskTokenCredentialsId: no credential with id 'nope' is visible to this build", missing);
+    }
+
+    @Test
+    void aTokenTheServiceQuotesBackIsMaskedInTheMessage() throws Exception {
+        WireMockServer service =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        service.start();
+        try {
+            service.stubFor(WireMockStubs.operation("SendTaskSuccess")
+                    .willReturn(WireMockStubs.serviceError(400, "TaskTimedOut", "Task Timed Out: '" + TOKEN + "'")));
+            StepFunctionsGlobalConfiguration.get().setEndpointUrl(service.baseUrl());
+
+            WorkflowRun build = PluginTestSupport.runWithTaskToken(
+                    j, "timed-out", "sfnSendTaskSuccess(taskToken: params.TASK_TOKEN)", TOKEN, Result.FAILURE);
+
+            j.assertLogContains("SendTaskSuccess on the task token failed", build);
+            j.assertLogContains("no longer waits for this task token (TaskTimedOut)", build);
+            j.assertLogNotContains(TOKEN, build);
+            assertThat(PluginTestSupport.filesContaining(build, TOKEN)).isEmpty();
+        } finally {
+            service.stop();
+        }
+    }
+
+    @Test
+    void aTokenWrittenAsTextIsNeverTheStepsLabel() throws Exception {
+        WireMockServer service =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        service.start();
+        try {
+            service.stubFor(WireMockStubs.operation("SendTaskHeartbeat")
+                    .willReturn(WireMockStubs.jsonResponse(java.util.Map.of())));
+            StepFunctionsGlobalConfiguration.get().setEndpointUrl(service.baseUrl());
+
+            WorkflowRun build = run("label", "sfnSendTaskHeartbeat(taskToken: '" + TOKEN + "')", Result.SUCCESS);
+
+            List<FlowNode> heartbeats = new DepthFirstScanner()
+                    .allNodes(build.getExecution()).stream()
+                            .filter(node -> "sfnSendTaskHeartbeat".equals(node.getDisplayFunctionName()))
+                            .toList();
+            assertThat(heartbeats).singleElement().satisfies(node -> {
+                assertThat(ArgumentsAction.getStepArgumentsAsString(node)).isNull();
+                assertThat(node.getDisplayName()).doesNotContain(TOKEN);
+            });
+            j.assertLogNotContains(TOKEN, build);
+        } finally {
+            service.stop();
+        }
+    }
+}
