@@ -33,6 +33,23 @@ class StopIfRunningTest {
             assertThat(second.stopped()).isFalse();
             assertThat(second.before()).isEqualTo(ExecutionState.ABORTED);
             assertThat(second.describe()).contains("had already ended (ABORTED)");
+            // Asked again after a restart cut the first call short: the stop it finds is taken as its own.
+            StopResult resumed = second.afterEarlierAttempt();
+            assertThat(resumed.stopped()).isTrue();
+            assertThat(resumed.describe()).isEqualTo("Stopped " + execution + " (by the call made before the restart)");
+        }
+    }
+
+    @Test
+    void anExecutionThatEndedOtherwiseIsNotTakenAsStoppedAfterARestart() {
+        ExecutionArn execution = ExecutionArn.parse(
+                "executionArn", "arn:aws:states:us-east-1:123456789012:execution:machine:ended-by-itself");
+        for (ExecutionState ended :
+                new ExecutionState[] {ExecutionState.SUCCEEDED, ExecutionState.FAILED, ExecutionState.TIMED_OUT}) {
+            StopResult result = new StopResult(execution, false, ended).afterEarlierAttempt();
+
+            assertThat(result.stopped()).as("%s", ended).isFalse();
+            assertThat(result.describe()).contains("had already ended (" + ended + "); nothing to stop");
         }
     }
 }

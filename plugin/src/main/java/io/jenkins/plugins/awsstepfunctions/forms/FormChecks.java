@@ -134,9 +134,22 @@ public final class FormChecks {
         return check(item, "output", value, values, DeferredCheck.Kind.JSON, v -> ExecutionInput.ofJson("output", v));
     }
 
+    /** A mocked task result for TestState: JSON text, at most 256 KiB. */
+    public static FormValidation checkMockResult(Item item, String value, Values values) {
+        return check(
+                item,
+                "mockResult",
+                value,
+                values,
+                DeferredCheck.Kind.JSON,
+                v -> ExecutionInput.ofJson("mockResult", v));
+    }
+
     /** An alias's routing as text, {@code new=10,3=90}: version=weight pairs, weights adding up to 100. */
     public static FormValidation checkRouting(Item item, String value, Values values) {
-        return check(item, "routing", value, values, DeferredCheck.Kind.TEXT, StateMachineParameters::checkRouting);
+        // Spaces around ',' and '=' are allowed (the build strips them); the literal parts are checked without them.
+        String compact = value == null ? null : value.replaceAll("\\s*([,=])\\s*", "$1");
+        return check(item, "routing", compact, values, DeferredCheck.Kind.TEXT, StateMachineParameters::checkRouting);
     }
 
     public static FormValidation checkClientConfig(Item item, String value, Values values) {

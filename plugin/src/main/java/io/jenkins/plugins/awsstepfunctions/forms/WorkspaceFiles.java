@@ -56,6 +56,10 @@ public final class WorkspaceFiles {
         if (isAbsolute(path)) {
             throw outsideTheWorkspace(parameter, path);
         }
+        // Whether a file outside the workspace exists is none of the build's business: refuse the path first.
+        if (!workspace.isDescendant(path) && workspace.exists()) {
+            throw outsideTheWorkspace(parameter, path);
+        }
         FilePath file = workspace.child(path);
         if (!file.exists() || file.isDirectory()) {
             throw new InvalidSettingException(
@@ -63,9 +67,6 @@ public final class WorkspaceFiles {
                     "there is no file '" + path + "' in the workspace " + workspace.getRemote()
                             + "; check the path (relative to the workspace) and that the file was written or checked"
                             + " out");
-        }
-        if (!workspace.isDescendant(path)) {
-            throw outsideTheWorkspace(parameter, path);
         }
         long size = file.length();
         if (size > maxBytes) {

@@ -12,8 +12,13 @@ import io.jenkins.plugins.awsstepfunctions.json.JsonException;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
 import java.io.IOException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
@@ -24,6 +29,8 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 abstract class BackgroundExecution extends StepExecution {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(BackgroundExecution.class.getName());
+    private static final long SAVE_DEADLINE_SECONDS = 30;
 
     /** A piece of work that may fail with anything; failures end the step with a message for the build log. */
     @FunctionalInterface
@@ -85,6 +92,18 @@ abstract class BackgroundExecution extends StepExecution {
     protected final void fail(Throwable failure) {
         if (!stopping()) {
             getContext().onFailure(failure);
+        }
+    }
+
+    /**
+     * Saves this execution's fields before a call whose effect must be known after a restart (a start's first attempt,
+     * a stop sent). Waits a bounded time: a save that does not finish in time leaves the step as it would be without.
+     */
+    protected final void saveBeforeCall() throws InterruptedException {
+        try {
+            getContext().saveState().get(SAVE_DEADLINE_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOGGER.log(Level.FINE, "Could not save the step's state before its call", e);
         }
     }
 

@@ -72,7 +72,7 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
 
     @DataBoundSetter
     public void setInput(Object input) {
-        this.input = input;
+        this.input = input instanceof CharSequence text && text.toString().isBlank() ? null : input;
     }
 
     /** A JSON file in the workspace, read as the input (the step then needs {@code node}). */
@@ -238,7 +238,7 @@ public final class StartExecutionStep extends AbstractStepFunctionsStep {
                             request.stateMachine().region());
             if (firstAttempt == null) {
                 firstAttempt = Instant.now();
-                getContext().saveState();
+                saveBeforeCall();
             }
             // A synchronous run needs a client that waits up to the EXPRESS limit and never sends it twice.
             try (ClientLease lease = ControllerEngine.get()

@@ -110,6 +110,8 @@ public final class StopExecutionStep extends AbstractStepFunctionsStep {
         private final String error;
         private final String cause;
         private final boolean failIfEnded;
+        /** Set before the stop is sent, so that the call repeated after a restart knows a stop may have gone out. */
+        private volatile boolean sent;
 
         Execution(
                 StepContext context,
@@ -134,10 +136,18 @@ public final class StopExecutionStep extends AbstractStepFunctionsStep {
         private void stopExecution() throws Exception {
             ConnectionResolver.Resolved connection =
                     resolve().forArn("executionArn", execution.toString(), execution.region());
+            boolean sentBefore = sent;
+            if (!sent) {
+                sent = true;
+                saveBeforeCall();
+            }
             StopResult result;
             try (ClientLease lease =
                     ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {
                 result = new StepFunctionsOperations(lease).stopIfRunning(execution, error, cause);
+            }
+            if (sentBefore) {
+                result = result.afterEarlierAttempt();
             }
             if (stopping()) {
                 return;
@@ -152,7 +162,10 @@ public final class StopExecutionStep extends AbstractStepFunctionsStep {
             succeed(result(result));
         }
 
-        /** Stopping is idempotent: after a restart the step asks again, and learns whether it had stopped it. */
+        /**
+         * Stopping is idempotent: after a restart the step asks again. If its first stop may have gone out, an
+         * execution now ABORTED counts as stopped by this step, so that {@code failIfEnded} does not fail it.
+         */
         @Override
         public void onResume() {
             inBackground(this::stopExecution);

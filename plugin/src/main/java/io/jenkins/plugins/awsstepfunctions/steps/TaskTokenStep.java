@@ -19,6 +19,7 @@ import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import java.io.IOException;
 import java.util.Map;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -28,8 +29,8 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * What {@code sfnSendTaskSuccess}, {@code sfnSendTaskFailure} and {@code sfnSendTaskHeartbeat} share: the task token,
  * given either as {@code taskToken} (text, or a Password parameter's value) or as {@code taskTokenCredentialsId} (a
- * Secret text credential). The token is a secret: it is never logged, never shown as the step's label, and never kept
- * across a controller restart. A task token carries no region Jenkins can read: the calls go to the configured one.
+ * Secret text credential). The token is a secret: it is never logged, never shown as the step's label, masked in the
+ * step's recorded arguments, and never kept across a controller restart. A task token carries no region Jenkins can read: the calls go to the configured one.
  */
 public abstract class TaskTokenStep extends AbstractStepFunctionsStep {
 
@@ -46,7 +47,8 @@ public abstract class TaskTokenStep extends AbstractStepFunctionsStep {
 
     @DataBoundSetter
     public void setTaskToken(Object taskToken) {
-        this.taskToken = taskToken;
+        this.taskToken =
+                taskToken instanceof CharSequence text && text.toString().isBlank() ? null : taskToken;
     }
 
     /** A Secret text credential holding the token. */
@@ -59,8 +61,12 @@ public abstract class TaskTokenStep extends AbstractStepFunctionsStep {
         this.taskTokenCredentialsId = Util.fixEmptyAndTrim(taskTokenCredentialsId);
     }
 
-    /** The token as plain text, from exactly one of the two parameters, looked up for this build if a credential. */
+    /**
+     * Where the token comes from: exactly one of the two parameters. Checked on the Pipeline's thread before any call;
+     * a credential is looked up later, on a call thread, by {@link Token#plainText}.
+     */
     final Token token(StepContext context) throws IOException, InterruptedException {
+        MaskedArguments.mask(context.get(FlowNode.class), "taskToken");
         String given = plainText(taskToken);
         if ((given == null) == (taskTokenCredentialsId == null)) {
             throw new InvalidSettingException(
@@ -71,24 +77,7 @@ public abstract class TaskTokenStep extends AbstractStepFunctionsStep {
                                     + " of a Secret text credential holding it"
                             : "cannot be combined with taskTokenCredentialsId; give the token one way only");
         }
-        if (given != null) {
-            return new Token(given, "taskToken");
-        }
-        ConnectionResolver.Lookup lookup = ConnectionResolver.forRun(context.get(Run.class));
-        StringCredentials credential = lookup.find(taskTokenCredentialsId, StringCredentials.class);
-        if (credential == null) {
-            StandardCredentials other = lookup.find(taskTokenCredentialsId, StandardCredentials.class);
-            throw new InvalidSettingException(
-                    "taskTokenCredentialsId",
-                    other == null
-                            ? "no credential with id '" + taskTokenCredentialsId + "' is visible to this build;"
-                                    + " expected a Secret text credential holding the task token"
-                            : "the credential '" + taskTokenCredentialsId + "' is a "
-                                    + other.getDescriptor().getDisplayName()
-                                    + " credential; expected a Secret text credential holding the task token");
-        }
-        return new Token(
-                credential.getSecret().getPlainText(), "taskTokenCredentialsId '" + taskTokenCredentialsId + "'");
+        return new Token(given, taskTokenCredentialsId);
     }
 
     /** The text of a String or a Secret; {@code null} when not given or blank. */
@@ -109,12 +98,38 @@ public abstract class TaskTokenStep extends AbstractStepFunctionsStep {
         return text.isBlank() ? null : text;
     }
 
-    /** A token and where it came from ({@code taskToken}, or the credential), for the log. */
-    record Token(String value, String source) {
+    /** A token given as text, or the id of the Secret text credential holding it. */
+    record Token(String value, String credentialsId) {
+
+        /** Where it came from, for the log: never the token. */
+        String source() {
+            return credentialsId == null ? "taskToken" : "taskTokenCredentialsId '" + credentialsId + "'";
+        }
+
+        /** The token itself; a credential is looked up for the build, and must be Secret text. */
+        String plainText(Run<?, ?> run) {
+            if (value != null) {
+                return value;
+            }
+            ConnectionResolver.Lookup lookup = ConnectionResolver.forRun(run);
+            StringCredentials credential = lookup.find(credentialsId, StringCredentials.class);
+            if (credential == null) {
+                StandardCredentials other = lookup.find(credentialsId, StandardCredentials.class);
+                throw new InvalidSettingException(
+                        "taskTokenCredentialsId",
+                        other == null
+                                ? "no credential with id '" + credentialsId + "' is visible to this build;"
+                                        + " expected a Secret text credential holding the task token"
+                                : "the credential '" + credentialsId + "' is a "
+                                        + other.getDescriptor().getDisplayName()
+                                        + " credential; expected a Secret text credential holding the task token");
+            }
+            return credential.getSecret().getPlainText();
+        }
 
         @Override
         public String toString() {
-            return "the task token from " + source;
+            return "the task token from " + source();
         }
     }
 
@@ -129,13 +144,13 @@ public abstract class TaskTokenStep extends AbstractStepFunctionsStep {
 
         private final String functionName;
         private final String source;
-        private transient volatile String token;
+        private transient volatile Token token;
 
         TokenExecution(StepContext context, ConnectionParameters connection, String functionName, Token token) {
             super(context, connection);
             this.functionName = functionName;
             this.source = token.source();
-            this.token = token.value();
+            this.token = token;
         }
 
         /** The call; returns what it told the task, for the log, e.g. {@code Told the waiting task it succeeded}. */
@@ -143,14 +158,18 @@ public abstract class TaskTokenStep extends AbstractStepFunctionsStep {
 
         @Override
         public boolean start() {
-            String current = token;
+            Token given = token;
             token = null;
             inBackground(() -> {
-                ConnectionResolver.Resolved connection = resolve();
+                String current = null;
                 String done;
-                try (ClientLease lease =
-                        ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {
-                    done = answer(new TaskTokens(lease), current);
+                try {
+                    current = given.plainText(run());
+                    ConnectionResolver.Resolved connection = resolve();
+                    try (ClientLease lease =
+                            ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {
+                        done = answer(new TaskTokens(lease), current);
+                    }
                 } catch (InvalidSettingException | StepFunctionsException e) {
                     throw new AbortException(functionName + ": " + masked(e.getMessage(), current));
                 }

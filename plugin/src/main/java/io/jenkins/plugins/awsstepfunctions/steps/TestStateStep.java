@@ -14,6 +14,7 @@ import io.jenkins.plugins.awsstepfunctions.console.ConsoleLines;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionInput;
+import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
 import io.jenkins.plugins.awsstepfunctions.forms.DefinitionParameters;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.forms.StateMachineParameters;
@@ -238,11 +239,15 @@ public final class TestStateStep extends AbstractStepFunctionsStep {
             } catch (InvalidSettingException e) {
                 throw new AbortException(FUNCTION + ": " + e.getMessage());
             }
-            ConnectionResolver.Resolved connection = resolve();
             StateTestResult result;
-            try (ClientLease lease =
-                    ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {
-                result = new Definitions(lease).test(request);
+            try {
+                ConnectionResolver.Resolved connection = resolve();
+                try (ClientLease lease =
+                        ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {
+                    result = new Definitions(lease).test(request);
+                }
+            } catch (InvalidSettingException | StepFunctionsException e) {
+                throw new AbortException(FUNCTION + ": " + e.getMessage());
             }
             if (stopping()) {
                 return;
@@ -292,6 +297,11 @@ public final class TestStateStep extends AbstractStepFunctionsStep {
         @POST
         public FormValidation doCheckInput(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.checkInput(item, value, FormChecks.Values.AS_WRITTEN);
+        }
+
+        @POST
+        public FormValidation doCheckMockResult(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.checkMockResult(item, value, FormChecks.Values.AS_WRITTEN);
         }
 
         @POST

@@ -137,7 +137,7 @@ class DeployStateMachineBuilderTest {
     }
 
     @Test
-    void badRoutingOrAMissingRoleFailsTheBuildBeforeAnyCall() throws Exception {
+    void badRoutingOrAMissingRoleOrDefinitionFailsTheBuildBeforeAnyCall() throws Exception {
         FreeStyleProject routing = j.createFreeStyleProject("routing");
         DeployStateMachineBuilder canary = new DeployStateMachineBuilder("canary");
         canary.setDefinition(DEFINITION);
@@ -147,13 +147,22 @@ class DeployStateMachineBuilderTest {
         canary.setRouting("new=60,1=30");
         routing.getBuildersList().add(canary);
         FreeStyleProject noRole = j.createFreeStyleProject("no-role");
-        noRole.getBuildersList().add(new DeployStateMachineBuilder("canary"));
+        DeployStateMachineBuilder withoutRole = new DeployStateMachineBuilder("canary");
+        withoutRole.setDefinition(DEFINITION);
+        noRole.getBuildersList().add(withoutRole);
+        FreeStyleProject noDefinition = j.createFreeStyleProject("no-definition");
+        DeployStateMachineBuilder withoutDefinition = new DeployStateMachineBuilder("canary");
+        withoutDefinition.setExecutionRoleArn(ROLE);
+        noDefinition.getBuildersList().add(withoutDefinition);
 
         FreeStyleBuild refused = j.assertBuildStatus(Result.FAILURE, routing.scheduleBuild2(0));
-        FreeStyleBuild missing = j.assertBuildStatus(Result.FAILURE, noRole.scheduleBuild2(0));
+        FreeStyleBuild roleMissing = j.assertBuildStatus(Result.FAILURE, noRole.scheduleBuild2(0));
+        FreeStyleBuild definitionMissing = j.assertBuildStatus(Result.FAILURE, noDefinition.scheduleBuild2(0));
 
         j.assertLogContains("routing: weights add up to 90; they must add up to 100", refused);
-        j.assertLogContains("definition: or definitionFile is required", missing);
+        j.assertLogContains(
+                "executionRoleArn: is required: the IAM role the state machine's executions use", roleMissing);
+        j.assertLogContains("definition: or definitionFile is required", definitionMissing);
         assertThat(service.getAllServeEvents()).as("requests made").isEmpty();
     }
 

@@ -62,6 +62,16 @@ class FreestyleFormChecksTest {
     }
 
     @Test
+    void routingWithVariablesMayBeSpacedAsTheBuildAcceptsIt() {
+        DeployStateMachineBuilder.DescriptorImpl deploy = descriptor(DeployStateMachineBuilder.DescriptorImpl.class);
+
+        acceptedAsExpandedByTheBuild(deploy.doCheckRouting(job, "new = ${CANARY}, 1 = ${REST}"), "CANARY");
+        assertThat(deploy.doCheckRouting(job, "new=10, 1=90").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(deploy.doCheckRouting(job, "new=1 0,1=${REST}").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(deploy.doCheckRouting(job, "new=10,1=80").kind).isEqualTo(FormValidation.Kind.ERROR);
+    }
+
+    @Test
     void whatIsWrongAsWrittenIsStillAnError() {
         StartExecutionBuilder.DescriptorImpl start = descriptor(StartExecutionBuilder.DescriptorImpl.class);
 

@@ -24,6 +24,9 @@ class SnippetRoundTripTest {
     void startExecution() throws Exception {
         SnippetizerTester tester = new SnippetizerTester(j);
         tester.assertRoundTrip(new StartExecutionStep(SM), "sfnStartExecution '" + SM + "'");
+        StartExecutionStep emptyInput = new StartExecutionStep(SM);
+        emptyInput.setInput(""); // what the form sends for an empty field
+        tester.assertRoundTrip(emptyInput, "sfnStartExecution '" + SM + "'");
         StartExecutionStep step = new StartExecutionStep(SM);
         step.setName("b1");
         step.setInput("{\"a\":1}");
@@ -84,6 +87,7 @@ class SnippetRoundTripTest {
                         + " 'approval-token'");
         SendTaskHeartbeatStep heartbeat = new SendTaskHeartbeatStep();
         heartbeat.setTaskTokenCredentialsId("approval-token");
+        heartbeat.setTaskToken(""); // what the form sends for an empty field
         heartbeat.setRegion("eu-west-1");
         tester.assertRoundTrip(
                 heartbeat, "sfnSendTaskHeartbeat region: 'eu-west-1', taskTokenCredentialsId: 'approval-token'");

@@ -134,6 +134,9 @@ class ValidateDefinitionStepTest {
         WorkflowRun escaping = j.assertBuildStatus(Result.FAILURE, escapingJob.scheduleBuild2(0));
         WorkflowRun absolute =
                 run("absolute", "node { sfnValidateDefinition(definitionFile: '/etc/hosts') }", Result.FAILURE);
+        // Whether a file exists outside the workspace is not told: the path is refused before it is looked for.
+        WorkflowRun probing = run(
+                "probing", "node { sfnValidateDefinition(definitionFile: '../no-such-file.json') }", Result.FAILURE);
 
         j.assertLogContains(
                 "sfnValidateDefinition: definitionFile: 'sm.asl.json' is a path in the workspace, and this build has"
@@ -143,6 +146,8 @@ class ValidateDefinitionStepTest {
                 "definitionFile: there is no file 'state-machines/none.asl.json' in the workspace", missing);
         j.assertLogContains("definitionFile: '../outside.asl.json' is not inside the workspace", escaping);
         j.assertLogContains("definitionFile: '/etc/hosts' is not inside the workspace", absolute);
+        j.assertLogContains("definitionFile: '../no-such-file.json' is not inside the workspace", probing);
+        j.assertLogNotContains("there is no file", probing);
         assertThat(service.getAllServeEvents()).isEmpty();
     }
 }
