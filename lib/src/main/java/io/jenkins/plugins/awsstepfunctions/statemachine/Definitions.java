@@ -25,6 +25,24 @@ public final class Definitions {
     private final SfnClient sfn;
     private final ServiceCalls calls;
 
+    /**
+     * Exactly one of a definition's text and the path of its file.
+     *
+     * @throws InvalidSettingException naming {@code definition} (neither) or {@code definitionFile} (both)
+     */
+    public static void checkSource(String definition, String definitionFile) {
+        if (definition == null && definitionFile == null) {
+            throw new InvalidSettingException(
+                    "definition",
+                    "or definitionFile is required: the definition's Amazon States Language as text, or the path of"
+                            + " its file in the workspace");
+        }
+        if (definition != null && definitionFile != null) {
+            throw new InvalidSettingException(
+                    "definitionFile", "cannot be combined with definition; give the definition one way only");
+        }
+    }
+
     public Definitions(ClientLease lease) {
         this.sfn = lease.sfn();
         this.calls = new ServiceCalls(lease);

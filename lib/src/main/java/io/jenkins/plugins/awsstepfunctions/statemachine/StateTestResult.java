@@ -1,6 +1,9 @@
 package io.jenkins.plugins.awsstepfunctions.statemachine;
 
+import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,8 +20,26 @@ public record StateTestResult(
         String cause,
         Map<String, Object> inspection) {
 
+    /** TestState's statuses, what a step may expect. */
+    public static final List<String> STATUSES = List.of("SUCCEEDED", "FAILED", "RETRIABLE", "CAUGHT_ERROR");
+
     public StateTestResult {
         inspection = inspection == null ? Map.of() : Map.copyOf(inspection);
+    }
+
+    /**
+     * The status a step expects, in any case; SUCCEEDED when not given.
+     *
+     * @throws InvalidSettingException naming {@code expectStatus}
+     */
+    public static String expectedStatus(String value) {
+        String status =
+                value == null || value.isBlank() ? "SUCCEEDED" : value.strip().toUpperCase(Locale.ROOT);
+        if (!STATUSES.contains(status)) {
+            throw new InvalidSettingException(
+                    "expectStatus", "must be one of " + String.join(", ", STATUSES) + ", not '" + value.strip() + "'");
+        }
+        return status;
     }
 
     public Optional<String> output() {

@@ -22,6 +22,7 @@ import io.jenkins.plugins.awsstepfunctions.execution.Names;
 import io.jenkins.plugins.awsstepfunctions.execution.StateMachineArn;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
 import io.jenkins.plugins.awsstepfunctions.json.JsonException;
+import io.jenkins.plugins.awsstepfunctions.statemachine.Routing;
 import io.jenkins.plugins.awsstepfunctions.variables.DeferredCheck;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
@@ -149,7 +150,7 @@ public final class FormChecks {
     public static FormValidation checkRouting(Item item, String value, Values values) {
         // Spaces around ',' and '=' are allowed (the build strips them); the literal parts are checked without them.
         String compact = value == null ? null : value.replaceAll("\\s*([,=])\\s*", "$1");
-        return check(item, "routing", compact, values, DeferredCheck.Kind.TEXT, StateMachineParameters::checkRouting);
+        return check(item, "routing", compact, values, DeferredCheck.Kind.TEXT, Routing::checkText);
     }
 
     public static FormValidation checkClientConfig(Item item, String value, Values values) {

@@ -20,10 +20,13 @@ import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
 import io.jenkins.plugins.awsstepfunctions.forms.DefinitionParameters;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.forms.StateMachineParameters;
+import io.jenkins.plugins.awsstepfunctions.statemachine.Definitions;
 import io.jenkins.plugins.awsstepfunctions.statemachine.DeployRequest;
 import io.jenkins.plugins.awsstepfunctions.statemachine.DeployResult;
 import io.jenkins.plugins.awsstepfunctions.statemachine.Deployments;
 import io.jenkins.plugins.awsstepfunctions.statemachine.Diagnostic;
+import io.jenkins.plugins.awsstepfunctions.statemachine.ExecutionRoleArn;
+import io.jenkins.plugins.awsstepfunctions.statemachine.Routing;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
 import java.io.IOException;
@@ -204,9 +207,8 @@ public final class DeployStateMachineBuilder extends FreestyleConnection {
             throws InterruptedException, IOException {
         try {
             String file = FreestyleConnection.expand(env, definitionFile);
-            DefinitionParameters.checkSource(definition, file);
-            String role =
-                    StateMachineParameters.executionRoleArn(FreestyleConnection.expand(env, executionRoleArn), true);
+            Definitions.checkSource(definition, file);
+            String role = ExecutionRoleArn.check(FreestyleConnection.expand(env, executionRoleArn), true);
             String description = FreestyleConnection.expand(env, versionDescription);
             DeployRequest request = DeployRequest.builder()
                     .name(FreestyleConnection.expand(env, name))
@@ -220,7 +222,7 @@ public final class DeployStateMachineBuilder extends FreestyleConnection {
                             description != null ? description : StateMachineParameters.defaultVersionDescription(run))
                     .alias(
                             FreestyleConnection.expand(env, alias),
-                            StateMachineParameters.routing(FreestyleConnection.expand(env, routing)))
+                            Routing.parseText(FreestyleConnection.expand(env, routing)))
                     .build();
             ConnectionResolver.Resolved connection = ConnectionResolver.resolve(run, connection(env));
             listener.getLogger()

@@ -20,6 +20,7 @@ import io.jenkins.plugins.awsstepfunctions.forms.DefinitionParameters;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.statemachine.Definitions;
 import io.jenkins.plugins.awsstepfunctions.statemachine.Validation;
+import io.jenkins.plugins.awsstepfunctions.statemachine.WarningPolicy;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
 import java.io.IOException;
@@ -39,7 +40,7 @@ public final class ValidateDefinitionBuilder extends FreestyleConnection {
     private String definition;
     private String definitionFile;
     private String type = "STANDARD";
-    private String warnings = DefinitionParameters.Warnings.UNSTABLE.name();
+    private String warnings = WarningPolicy.UNSTABLE.name();
 
     @DataBoundConstructor
     public ValidateDefinitionBuilder() {}
@@ -81,7 +82,7 @@ public final class ValidateDefinitionBuilder extends FreestyleConnection {
     @DataBoundSetter
     public void setWarnings(String warnings) {
         String given = Util.fixEmptyAndTrim(warnings);
-        this.warnings = given == null ? DefinitionParameters.Warnings.UNSTABLE.name() : given.toUpperCase(Locale.ROOT);
+        this.warnings = given == null ? WarningPolicy.UNSTABLE.name() : given.toUpperCase(Locale.ROOT);
     }
 
     @Override
@@ -111,8 +112,8 @@ public final class ValidateDefinitionBuilder extends FreestyleConnection {
             throws InterruptedException, IOException {
         try {
             String file = FreestyleConnection.expand(env, definitionFile);
-            DefinitionParameters.checkSource(definition, file);
-            DefinitionParameters.Warnings policy = DefinitionParameters.Warnings.parse(warnings);
+            Definitions.checkSource(definition, file);
+            WarningPolicy policy = WarningPolicy.parse(warnings);
             String text = file == null ? definition : DefinitionParameters.read(workspace, file);
             ConnectionResolver.Resolved connection = ConnectionResolver.resolve(run, connection(env));
             Validation validation;
@@ -120,16 +121,13 @@ public final class ValidateDefinitionBuilder extends FreestyleConnection {
                     ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {
                 validation = new Definitions(lease).validate(text, type);
             }
-            for (String line : DefinitionParameters.logLines(file, type, validation)) {
+            for (String line : WarningPolicy.logLines(file, type, validation)) {
                 listener.getLogger().println(Messages.Log_Progress(line));
             }
-            DefinitionParameters.Outcome outcome = DefinitionParameters.outcome(validation, policy);
-            if (outcome != DefinitionParameters.Outcome.PASSED) {
+            WarningPolicy.Outcome outcome = policy.outcome(validation);
+            if (outcome != WarningPolicy.Outcome.PASSED) {
                 Outcomes.failed(
-                        run,
-                        listener,
-                        DefinitionParameters.explanation(file, validation, policy),
-                        outcome == DefinitionParameters.Outcome.UNSTABLE);
+                        run, listener, policy.explanation(file, validation), outcome == WarningPolicy.Outcome.UNSTABLE);
             }
         } catch (InvalidSettingException | StepFunctionsException | EngineStoppedException e) {
             throw new AbortException(e.getMessage());

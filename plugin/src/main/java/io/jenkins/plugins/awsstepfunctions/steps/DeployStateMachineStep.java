@@ -16,10 +16,13 @@ import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
 import io.jenkins.plugins.awsstepfunctions.forms.DefinitionParameters;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.forms.StateMachineParameters;
+import io.jenkins.plugins.awsstepfunctions.statemachine.Definitions;
 import io.jenkins.plugins.awsstepfunctions.statemachine.DeployRequest;
 import io.jenkins.plugins.awsstepfunctions.statemachine.DeployResult;
 import io.jenkins.plugins.awsstepfunctions.statemachine.Deployments;
 import io.jenkins.plugins.awsstepfunctions.statemachine.Diagnostic;
+import io.jenkins.plugins.awsstepfunctions.statemachine.ExecutionRoleArn;
+import io.jenkins.plugins.awsstepfunctions.statemachine.Routing;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -185,9 +188,9 @@ public final class DeployStateMachineStep extends AbstractStepFunctionsStep {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         try {
-            DefinitionParameters.checkSource(definition, definitionFile);
-            StateMachineParameters.executionRoleArn(executionRoleArn, true);
-            Map<String, Integer> weights = StateMachineParameters.routing(routing);
+            Definitions.checkSource(definition, definitionFile);
+            ExecutionRoleArn.check(executionRoleArn, true);
+            Map<String, Integer> weights = Routing.parse(routing);
             return new Execution(context, connection(), this, weights == null ? null : new LinkedHashMap<>(weights));
         } catch (InvalidSettingException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());

@@ -19,6 +19,7 @@ import io.jenkins.plugins.awsstepfunctions.forms.DefinitionParameters;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.forms.StateMachineParameters;
 import io.jenkins.plugins.awsstepfunctions.statemachine.Definitions;
+import io.jenkins.plugins.awsstepfunctions.statemachine.ExecutionRoleArn;
 import io.jenkins.plugins.awsstepfunctions.statemachine.StateTestRequest;
 import io.jenkins.plugins.awsstepfunctions.statemachine.StateTestResult;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
@@ -162,7 +163,7 @@ public final class TestStateStep extends AbstractStepFunctionsStep {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         try {
-            DefinitionParameters.checkSource(definition, definitionFile);
+            Definitions.checkSource(definition, definitionFile);
             return new Execution(
                     context,
                     connection(),
@@ -171,8 +172,8 @@ public final class TestStateStep extends AbstractStepFunctionsStep {
                     mockResult == null
                             ? null
                             : ExecutionInput.of("mockResult", mockResult).json(),
-                    StateMachineParameters.executionRoleArn(executionRoleArn, false),
-                    StateMachineParameters.expectStatus(expectStatus));
+                    ExecutionRoleArn.check(executionRoleArn, false),
+                    StateTestResult.expectedStatus(expectStatus));
         } catch (InvalidSettingException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
         }

@@ -18,6 +18,7 @@ import io.jenkins.plugins.awsstepfunctions.forms.DefinitionParameters;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.statemachine.Definitions;
 import io.jenkins.plugins.awsstepfunctions.statemachine.Validation;
+import io.jenkins.plugins.awsstepfunctions.statemachine.WarningPolicy;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import java.util.ArrayList;
 import java.util.Locale;
@@ -41,7 +42,7 @@ public final class ValidateDefinitionStep extends AbstractStepFunctionsStep {
     private String definition;
     private String definitionFile;
     private String type = "STANDARD";
-    private String warnings = DefinitionParameters.Warnings.UNSTABLE.name();
+    private String warnings = WarningPolicy.UNSTABLE.name();
 
     @DataBoundConstructor
     public ValidateDefinitionStep() {}
@@ -85,20 +86,15 @@ public final class ValidateDefinitionStep extends AbstractStepFunctionsStep {
     @DataBoundSetter
     public void setWarnings(String warnings) {
         String given = Util.fixEmptyAndTrim(warnings);
-        this.warnings = given == null ? DefinitionParameters.Warnings.UNSTABLE.name() : given.toUpperCase(Locale.ROOT);
+        this.warnings = given == null ? WarningPolicy.UNSTABLE.name() : given.toUpperCase(Locale.ROOT);
     }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
         try {
-            DefinitionParameters.checkSource(definition, definitionFile);
+            Definitions.checkSource(definition, definitionFile);
             return new Execution(
-                    context,
-                    connection(),
-                    definition,
-                    definitionFile,
-                    type,
-                    DefinitionParameters.Warnings.parse(warnings));
+                    context, connection(), definition, definitionFile, type, WarningPolicy.parse(warnings));
         } catch (InvalidSettingException e) {
             throw new AbortException("sfnValidateDefinition: " + e.getMessage());
         }
@@ -111,7 +107,7 @@ public final class ValidateDefinitionStep extends AbstractStepFunctionsStep {
         private final String definition;
         private final String definitionFile;
         private final String type;
-        private final DefinitionParameters.Warnings warnings;
+        private final WarningPolicy warnings;
 
         Execution(
                 StepContext context,
@@ -119,7 +115,7 @@ public final class ValidateDefinitionStep extends AbstractStepFunctionsStep {
                 String definition,
                 String definitionFile,
                 String type,
-                DefinitionParameters.Warnings warnings) {
+                WarningPolicy warnings) {
             super(context, connection);
             this.definition = definition;
             this.definitionFile = definitionFile;
@@ -154,11 +150,11 @@ public final class ValidateDefinitionStep extends AbstractStepFunctionsStep {
             if (stopping()) {
                 return;
             }
-            for (String line : DefinitionParameters.logLines(definitionFile, type, validation)) {
+            for (String line : WarningPolicy.logLines(definitionFile, type, validation)) {
                 listener.getLogger().println(ConsoleLines.PREFIX + line);
             }
-            String explanation = DefinitionParameters.explanation(definitionFile, validation, warnings);
-            switch (DefinitionParameters.outcome(validation, warnings)) {
+            String explanation = warnings.explanation(definitionFile, validation);
+            switch (warnings.outcome(validation)) {
                 case FAILED -> throw new AbortException("sfnValidateDefinition: " + explanation);
                 case UNSTABLE -> unstable(run(), listener, explanation);
                 case PASSED -> {}

@@ -1,0 +1,49 @@
+package io.jenkins.plugins.awsstepfunctions.statemachine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
+import org.junit.jupiter.api.Test;
+
+/** The parameters the state machine steps check before any call: the definition's source, the role, the status. */
+class StateMachineParameterChecksTest {
+
+    private static final String ROLE = "arn:aws:iam::123456789012:role/release-executions";
+
+    @Test
+    void theDefinitionComesFromExactlyOnePlace() {
+        Definitions.checkSource("{}", null);
+        Definitions.checkSource(null, "sm.asl.json");
+        assertThatThrownBy(() -> Definitions.checkSource(null, null))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("definition: or definitionFile is required");
+        assertThatThrownBy(() -> Definitions.checkSource("{}", "sm.asl.json"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("definitionFile: cannot be combined with definition; give the definition one way only");
+    }
+
+    @Test
+    void theExecutionRoleIsARoleArnNamedAsItsParameter() {
+        assertThat(ExecutionRoleArn.check(" " + ROLE + " ", true)).isEqualTo(ROLE);
+        assertThat(ExecutionRoleArn.check(" ", false)).isNull();
+        assertThat(ExecutionRoleArn.check(null, false)).isNull();
+        assertThatThrownBy(() -> ExecutionRoleArn.check(null, true))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("executionRoleArn: is required: the IAM role the state machine's executions use (roleArn is"
+                        + " the role the connection assumes)");
+        assertThatThrownBy(() -> ExecutionRoleArn.check("arn:aws:iam::123456789012:user/deployer", false))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("executionRoleArn: ");
+    }
+
+    @Test
+    void theExpectedStatusIsOneOfTestStatesInAnyCase() {
+        assertThat(StateTestResult.expectedStatus(null)).isEqualTo("SUCCEEDED");
+        assertThat(StateTestResult.expectedStatus(" caught_error ")).isEqualTo("CAUGHT_ERROR");
+        assertThat(StateTestResult.STATUSES).containsExactly("SUCCEEDED", "FAILED", "RETRIABLE", "CAUGHT_ERROR");
+        assertThatThrownBy(() -> StateTestResult.expectedStatus("passed"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("expectStatus: must be one of SUCCEEDED, FAILED, RETRIABLE, CAUGHT_ERROR, not 'passed'");
+    }
+}
