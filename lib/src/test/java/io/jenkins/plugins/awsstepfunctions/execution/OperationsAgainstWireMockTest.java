@@ -13,11 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
 import io.jenkins.plugins.awsstepfunctions.connection.ClientSettings;
-import io.jenkins.plugins.awsstepfunctions.connection.ConnectionSettings;
-import io.jenkins.plugins.awsstepfunctions.connection.CredentialsSource;
-import io.jenkins.plugins.awsstepfunctions.connection.StepFunctionsClients;
+import io.jenkins.plugins.awsstepfunctions.testing.EndpointLease;
 import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,35 +29,27 @@ class OperationsAgainstWireMockTest {
 
     private static final String STATE_MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
     private static final String EXECUTION = "arn:aws:states:us-east-1:123456789012:execution:orders:build-7";
-    private static final CredentialsSource KEYS = CredentialsSource.staticKeys("AKIAWIREMOCKKEY00001", "secret", null);
 
     @RegisterExtension
     static WireMockExtension service = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
             .build();
 
-    private StepFunctionsClients clients;
-    private ClientLease lease;
+    private EndpointLease endpoint;
     private StepFunctionsOperations operations;
 
     @BeforeEach
     void connect() {
-        clients = new StepFunctionsClients();
-        lease = clients.lease(
-                ConnectionSettings.builder()
-                        .region("us-east-1")
-                        .endpointUrl(service.baseUrl())
-                        .clientSettings(ClientSettings.fromMap(
-                                "clientConfig", Map.of("retries", Map.of("mode", "standard", "total_max_attempts", 3))))
-                        .build(),
-                KEYS);
-        operations = new StepFunctionsOperations(lease.sfn());
+        endpoint = EndpointLease.at(
+                service.baseUrl(),
+                ClientSettings.fromMap(
+                        "clientConfig", Map.of("retries", Map.of("mode", "standard", "total_max_attempts", 3))));
+        operations = new StepFunctionsOperations(endpoint.lease().sfn());
     }
 
     @AfterEach
     void disconnect() {
-        lease.close();
-        clients.close();
+        endpoint.close();
     }
 
     private static Map<String, Object> description(String status, Object... more) {
@@ -475,16 +464,10 @@ class OperationsAgainstWireMockTest {
             closedPort = socket.getLocalPort();
         }
         String endpoint = "http://127.0.0.1:" + closedPort;
-        try (ClientLease closed = clients.lease(
-                ConnectionSettings.builder()
-                        .region("us-east-1")
-                        .endpointUrl(endpoint)
-                        .clientSettings(ClientSettings.fromMap(
-                                "clientConfig", Map.of("retries", Map.of("total_max_attempts", 1))))
-                        .build(),
-                KEYS)) {
-            assertThatThrownBy(() ->
-                            new StepFunctionsOperations(closed.sfn()).describe(ExecutionArn.parse("a", EXECUTION)))
+        try (EndpointLease closed = EndpointLease.at(
+                endpoint, ClientSettings.fromMap("clientConfig", Map.of("retries", Map.of("total_max_attempts", 1))))) {
+            assertThatThrownBy(() -> new StepFunctionsOperations(closed.lease().sfn())
+                            .describe(ExecutionArn.parse("a", EXECUTION)))
                     .isInstanceOf(StepFunctionsException.class)
                     .hasMessage("DescribeExecution on " + EXECUTION + " failed: could not reach Step Functions at "
                             + endpoint + " (us-east-1): the connection was refused; check endpointUrl, proxies and"
