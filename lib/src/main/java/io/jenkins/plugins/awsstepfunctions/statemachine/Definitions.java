@@ -1,8 +1,10 @@
 package io.jenkins.plugins.awsstepfunctions.statemachine;
 
 import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
+import io.jenkins.plugins.awsstepfunctions.connection.ConnectionSettings;
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.execution.ServiceCalls;
+import io.jenkins.plugins.awsstepfunctions.execution.SynchronousRuns;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +26,15 @@ public final class Definitions {
 
     private final SfnClient sfn;
     private final ServiceCalls calls;
+
+    /**
+     * The settings of the client {@link #test} needs: TestState runs the state's task (unless mocked) and answers when
+     * it ends, up to 5 minutes later, and a task must not be run twice because a read timed out. So the client waits
+     * as long as a synchronous Express run's does, and makes one attempt.
+     */
+    public static ConnectionSettings testStateConnection(ConnectionSettings connection) {
+        return SynchronousRuns.settings(connection);
+    }
 
     /**
      * Exactly one of a definition's text and the path of its file.

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 public final class DeployRequest {
 
+    /** Step Functions' limit for a version's description. */
+    public static final int MAX_VERSION_DESCRIPTION = 256;
+
     /** In {@link Builder#routing(Map)}: the version this deploy published (or found already published). */
     public static final String NEW_VERSION = "new";
 
@@ -64,7 +67,7 @@ public final class DeployRequest {
         this.publish = b.publish;
         this.versionDescription =
                 b.versionDescription == null || b.versionDescription.isBlank() ? null : b.versionDescription.strip();
-        if (versionDescription != null && versionDescription.length() > 256) {
+        if (versionDescription != null && versionDescription.length() > MAX_VERSION_DESCRIPTION) {
             throw new InvalidSettingException(
                     "versionDescription",
                     "has " + versionDescription.length() + " characters; at most 256 are allowed");
@@ -169,6 +172,26 @@ public final class DeployRequest {
 
     public boolean publish() {
         return publish;
+    }
+
+    /**
+     * A published version's description when none is given: what ran the deploy and its address, such as
+     * {@code Jenkins team » release #42 https://jenkins.example.com/job/team/job/release/42/}; the name alone when
+     * there is no address or the whole is too long, cut at 256 characters (never inside a character).
+     */
+    public static String defaultVersionDescription(String name, String url) {
+        String withUrl = url == null ? name : name + " " + url;
+        if (withUrl.length() <= MAX_VERSION_DESCRIPTION) {
+            return withUrl;
+        }
+        if (name.length() <= MAX_VERSION_DESCRIPTION) {
+            return name;
+        }
+        int end = MAX_VERSION_DESCRIPTION;
+        if (Character.isHighSurrogate(name.charAt(end - 1))) {
+            end--;
+        }
+        return name.substring(0, end);
     }
 
     public Optional<String> versionDescription() {

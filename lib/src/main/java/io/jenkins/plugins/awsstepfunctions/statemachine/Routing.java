@@ -97,8 +97,10 @@ public final class Routing {
 
     private static Integer weight(String version, Object value) {
         try {
-            BigDecimal number =
-                    value instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal((String) value);
+            // A Groovy map keeps its values as written: a weight may be a GString, or text with spaces.
+            BigDecimal number = value instanceof Number n
+                    ? new BigDecimal(n.toString())
+                    : new BigDecimal(((CharSequence) value).toString().strip());
             return number.intValueExact();
         } catch (ArithmeticException | ClassCastException | NumberFormatException | NullPointerException e) {
             throw new InvalidSettingException(

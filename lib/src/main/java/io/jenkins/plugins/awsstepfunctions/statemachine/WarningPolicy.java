@@ -60,7 +60,7 @@ public enum WarningPolicy {
         return (definitionFile == null ? "" : definitionFile + ": ")
                 + validation.summary()
                 + first
-                + (validation.errors().isEmpty() ? " (warnings: " + this + ")" : "");
+                + (validation.passed() && validation.errors().isEmpty() ? " (warnings: " + this + ")" : "");
     }
 
     /** What was validated, with the summary, then every diagnostic: the lines for the build log. */

@@ -228,6 +228,23 @@ class OperationsAgainstWireMockTest {
     }
 
     @Test
+    void aStopSendsItsErrorAndCause() {
+        // moto accepts error and cause on StopExecution and drops them; this is what reaches AWS.
+        service.stubFor(operation("DescribeExecution").willReturn(jsonResponse(description("RUNNING"))));
+        service.stubFor(operation("StopExecution").willReturn(jsonResponse(Map.of("stopDate", 1.7647e9))));
+
+        StopResult result = operations.stopIfRunning(
+                ExecutionArn.parse("executionArn", EXECUTION), "Jenkins.Stopped", "Stopped by the Jenkins build #7");
+
+        assertThat(result.stopped()).isTrue();
+        service.verify(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StopExecution"))
+                .withRequestBody(matchingJsonPath("$.executionArn", equalTo(EXECUTION)))
+                .withRequestBody(matchingJsonPath("$.error", equalTo("Jenkins.Stopped")))
+                .withRequestBody(matchingJsonPath("$.cause", equalTo("Stopped by the Jenkins build #7"))));
+    }
+
+    @Test
     void pendingRedriveIsNotFinishedAndIsLeftAlone() {
         service.stubFor(operation("DescribeExecution")
                 .willReturn(jsonResponse(description("PENDING_REDRIVE", "redriveCount", 1))));

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsstepfunctions.statemachine;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -132,6 +133,11 @@ class DeploymentsTest {
         assertThat(first.aliasOutcome()).isEqualTo(Outcome.CREATED);
         assertThat(unchanged.outcome()).isEqualTo(Outcome.UNCHANGED);
         assertThat(unchanged.version()).contains(version1);
+        // The version is asked of this state machine (the stub answers whatever it is sent).
+        proxy.verify(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.PublishStateMachineVersion"))
+                .withRequestBody(matchingJsonPath("$.stateMachineArn", equalTo(first.stateMachineArn())))
+                .withRequestBody(matchingJsonPath("$.description", equalTo("build 2"))));
         assertThat(unchanged.aliasOutcome()).isEqualTo(Outcome.UNCHANGED);
         assertThat(count("UpdateStateMachineAlias"))
                 .as("the unchanged deploy left the alias alone")

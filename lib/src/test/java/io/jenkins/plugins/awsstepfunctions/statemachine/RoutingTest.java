@@ -23,6 +23,11 @@ class RoutingTest {
         assertThat(Routing.parse("new=10,3=90")).containsExactly(Map.entry("new", 10), Map.entry("3", 90));
         assertThat(Routing.parseText(" new = 10 , 3 = 90 ")).containsExactly(Map.entry("new", 10), Map.entry("3", 90));
         assertThat(Routing.parse(Map.of("new", new BigDecimal("100.0")))).containsExactly(Map.entry("new", 100));
+        // A Groovy map's values stay as written: a GString (a CharSequence that is not a String), or spaced text.
+        Map<Object, Object> interpolated = new LinkedHashMap<>();
+        interpolated.put("new", new StringBuilder("10"));
+        interpolated.put("1", " 90 ");
+        assertThat(Routing.parse(interpolated)).containsExactly(Map.entry("new", 10), Map.entry("1", 90));
     }
 
     @Test

@@ -46,4 +46,25 @@ class StateMachineParameterChecksTest {
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("expectStatus: must be one of SUCCEEDED, FAILED, RETRIABLE, CAUGHT_ERROR, not 'passed'");
     }
+
+    @Test
+    void theDefaultVersionDescriptionIsTheBuildAndItsAddressWithinTheLimit() {
+        String url = "https://jenkins.example.com/job/team/job/release/42/";
+        assertThat(DeployRequest.defaultVersionDescription("Jenkins team » release #42", url))
+                .isEqualTo("Jenkins team » release #42 " + url);
+        assertThat(DeployRequest.defaultVersionDescription("Jenkins release #42", null))
+                .isEqualTo("Jenkins release #42");
+        String longName = "Jenkins " + "x".repeat(240);
+        assertThat(DeployRequest.defaultVersionDescription(longName, url)).isEqualTo(longName);
+
+        // Cut at 256 characters, but never between the two halves of a character outside the BMP.
+        String emoji = "\uD83D\uDE80";
+        String rockets = "Jenkins " + "x".repeat(247) + emoji + "y";
+        String cut = DeployRequest.defaultVersionDescription(rockets, url);
+        assertThat(cut).hasSize(255).endsWith("x");
+        String fits = "Jenkins " + "x".repeat(246) + emoji + "y";
+        assertThat(DeployRequest.defaultVersionDescription(fits, url))
+                .hasSize(256)
+                .endsWith(emoji);
+    }
 }

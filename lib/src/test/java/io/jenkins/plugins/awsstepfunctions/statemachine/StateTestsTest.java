@@ -11,7 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.jenkins.plugins.awsstepfunctions.connection.ClientLease;
+import io.jenkins.plugins.awsstepfunctions.connection.ClientSettings;
+import io.jenkins.plugins.awsstepfunctions.connection.ConnectionSettings;
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
+import io.jenkins.plugins.awsstepfunctions.connection.StepFunctionsClients;
 import io.jenkins.plugins.awsstepfunctions.testing.EndpointLease;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +46,33 @@ class StateTestsTest {
     @AfterEach
     void close() {
         endpoint.close();
+    }
+
+    @Test
+    void aTaskThatRunsLongerThanTheReadTimeoutIsWaitedForAndNeverSentTwice() {
+        service.stubFor(operation("TestState")
+                .willReturn(jsonResponse(Map.of("status", "SUCCEEDED", "output", "{}"))
+                        .withFixedDelay(2_500)));
+        ClientSettings impatient = ClientSettings.fromMap(
+                "clientConfig", Map.of("read_timeout", 1, "retries", Map.of("total_max_attempts", 3)));
+        ConnectionSettings connection = ConnectionSettings.builder()
+                .region("us-east-1")
+                .endpointUrl(service.baseUrl())
+                .clientSettings(impatient)
+                .build();
+        StateTestRequest request = StateTestRequest.builder().definition(TASK).build();
+
+        try (StepFunctionsClients clients = new StepFunctionsClients();
+                ClientLease plain = clients.lease(connection, EndpointLease.KEYS);
+                ClientLease patient = clients.lease(Definitions.testStateConnection(connection), EndpointLease.KEYS)) {
+            // The baseline: a client with the connection's own settings gives up, and sends the task again.
+            assertThatThrownBy(() -> new Definitions(plain).test(request)).isInstanceOf(RuntimeException.class);
+            assertThat(service.getAllServeEvents()).hasSize(3);
+            service.resetRequests();
+
+            assertThat(new Definitions(patient).test(request).status()).isEqualTo("SUCCEEDED");
+            assertThat(service.getAllServeEvents()).hasSize(1);
+        }
     }
 
     @Test

@@ -56,6 +56,15 @@ class WarningPolicyTest {
     }
 
     @Test
+    void aFailedValidationWithoutAnErrorListedIsNotBlamedOnThePolicy() {
+        Validation truncated = new Validation(false, List.of(WARNING), true);
+
+        assertThat(WarningPolicy.IGNORE.explanation(null, truncated))
+                .isEqualTo("The definition is not valid: 0 errors, 1 warnings (more were not returned): WARNING"
+                        + " NO_DOLLAR at /States/B/Parameters: Parameters without .$ are literal");
+    }
+
+    @Test
     void theLogHasTheSummaryThenEveryDiagnostic() {
         assertThat(WarningPolicy.logLines("sm.asl.json", "EXPRESS", FAILED))
                 .containsExactly(

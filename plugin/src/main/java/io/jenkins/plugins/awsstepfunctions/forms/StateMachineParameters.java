@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsstepfunctions.forms;
 
 import hudson.model.Run;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.awsstepfunctions.statemachine.DeployRequest;
 import io.jenkins.plugins.awsstepfunctions.statemachine.StateTestResult;
 import jenkins.model.Jenkins;
 
@@ -12,9 +13,6 @@ import jenkins.model.Jenkins;
  */
 public final class StateMachineParameters {
 
-    /** Step Functions' limit for a version's description. */
-    static final int MAX_VERSION_DESCRIPTION = 256;
-
     private StateMachineParameters() {}
 
     /**
@@ -23,13 +21,9 @@ public final class StateMachineParameters {
      * Jenkins does not know its address or the whole is too long).
      */
     public static String defaultVersionDescription(Run<?, ?> run) {
-        String name = "Jenkins " + run.getFullDisplayName();
         String root = Jenkins.get().getRootUrl();
-        String withUrl = root == null ? name : name + " " + root + run.getUrl();
-        if (withUrl.length() <= MAX_VERSION_DESCRIPTION) {
-            return withUrl;
-        }
-        return name.length() <= MAX_VERSION_DESCRIPTION ? name : name.substring(0, MAX_VERSION_DESCRIPTION);
+        return DeployRequest.defaultVersionDescription(
+                "Jenkins " + run.getFullDisplayName(), root == null ? null : root + run.getUrl());
     }
 
     public static ListBoxModel loggingLevelItems() {

@@ -13,6 +13,7 @@ import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.console.ConsoleLines;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
+import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
 import io.jenkins.plugins.awsstepfunctions.forms.DefinitionParameters;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.forms.StateMachineParameters;
@@ -280,7 +281,7 @@ public final class DeployStateMachineStep extends AbstractStepFunctionsStep {
             try (ClientLease lease =
                     ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {
                 result = new Deployments(lease).deploy(request);
-            } catch (InvalidSettingException e) {
+            } catch (InvalidSettingException | StepFunctionsException e) {
                 throw new AbortException(FUNCTION + ": " + e.getMessage());
             }
             if (stopping()) {

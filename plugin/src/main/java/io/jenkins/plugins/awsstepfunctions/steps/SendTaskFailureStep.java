@@ -1,9 +1,7 @@
 package io.jenkins.plugins.awsstepfunctions.steps;
 
-import hudson.AbortException;
 import hudson.Extension;
 import hudson.Util;
-import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
 import io.jenkins.plugins.awsstepfunctions.tasks.TaskTokens;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -43,12 +41,8 @@ public final class SendTaskFailureStep extends TaskTokenStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) throws Exception {
-        try {
-            return new Execution(context, connection(), token(context), error, cause);
-        } catch (InvalidSettingException e) {
-            throw new AbortException("sfnSendTaskFailure: " + e.getMessage());
-        }
+    StepExecution start(StepContext context, Token token) throws Exception {
+        return new Execution(context, connection(), token, error, cause);
     }
 
     static final class Execution extends TokenExecution {

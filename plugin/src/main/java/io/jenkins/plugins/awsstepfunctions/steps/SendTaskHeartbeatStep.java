@@ -1,8 +1,6 @@
 package io.jenkins.plugins.awsstepfunctions.steps;
 
-import hudson.AbortException;
 import hudson.Extension;
-import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
 import io.jenkins.plugins.awsstepfunctions.tasks.TaskTokens;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -19,12 +17,8 @@ public final class SendTaskHeartbeatStep extends TaskTokenStep {
     public SendTaskHeartbeatStep() {}
 
     @Override
-    public StepExecution start(StepContext context) throws Exception {
-        try {
-            return new Execution(context, connection(), token(context));
-        } catch (InvalidSettingException e) {
-            throw new AbortException("sfnSendTaskHeartbeat: " + e.getMessage());
-        }
+    StepExecution start(StepContext context, Token token) throws Exception {
+        return new Execution(context, connection(), token);
     }
 
     static final class Execution extends TokenExecution {

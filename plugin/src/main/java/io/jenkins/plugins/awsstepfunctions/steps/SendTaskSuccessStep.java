@@ -1,10 +1,8 @@
 package io.jenkins.plugins.awsstepfunctions.steps;
 
-import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionInput;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
@@ -39,14 +37,10 @@ public final class SendTaskSuccessStep extends TaskTokenStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) throws Exception {
-        try {
-            String json =
-                    output == null ? null : ExecutionInput.of("output", output).json();
-            return new Execution(context, connection(), token(context), json);
-        } catch (InvalidSettingException e) {
-            throw new AbortException("sfnSendTaskSuccess: " + e.getMessage());
-        }
+    StepExecution start(StepContext context, Token token) throws Exception {
+        String json =
+                output == null ? null : ExecutionInput.of("output", output).json();
+        return new Execution(context, connection(), token, json);
     }
 
     static final class Execution extends TokenExecution {

@@ -16,11 +16,11 @@ import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.tasks.TaskTokens;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
-import java.io.IOException;
 import java.util.Map;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -62,11 +62,27 @@ public abstract class TaskTokenStep extends AbstractStepFunctionsStep {
     }
 
     /**
+     * Masks the token in the arguments Pipeline recorded for this step before anything else can fail, then starts the
+     * step with it. Messages of refused parameters name the step.
+     */
+    @Override
+    public final StepExecution start(StepContext context) throws Exception {
+        MaskedArguments.mask(context.get(FlowNode.class), "taskToken");
+        try {
+            return start(context, token());
+        } catch (InvalidSettingException e) {
+            throw new AbortException(getDescriptor().getFunctionName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Checks this step's other parameters and returns its execution; the token is already checked. */
+    abstract StepExecution start(StepContext context, Token token) throws Exception;
+
+    /**
      * Where the token comes from: exactly one of the two parameters. Checked on the Pipeline's thread before any call;
      * a credential is looked up later, on a call thread, by {@link Token#plainText}.
      */
-    final Token token(StepContext context) throws IOException, InterruptedException {
-        MaskedArguments.mask(context.get(FlowNode.class), "taskToken");
+    final Token token() {
         String given = plainText(taskToken);
         if ((given == null) == (taskTokenCredentialsId == null)) {
             throw new InvalidSettingException(

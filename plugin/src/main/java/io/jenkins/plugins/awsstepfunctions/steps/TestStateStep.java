@@ -243,8 +243,11 @@ public final class TestStateStep extends AbstractStepFunctionsStep {
             StateTestResult result;
             try {
                 ConnectionResolver.Resolved connection = resolve();
-                try (ClientLease lease =
-                        ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {
+                // The state's task may run up to 5 minutes, and must not be run twice: a patient, single-attempt
+                // client.
+                try (ClientLease lease = ControllerEngine.get()
+                        .clients()
+                        .lease(Definitions.testStateConnection(connection.settings()), connection.credentials())) {
                     result = new Definitions(lease).test(request);
                 }
             } catch (InvalidSettingException | StepFunctionsException e) {

@@ -14,6 +14,7 @@ import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.console.ConsoleLines;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionParameters;
 import io.jenkins.plugins.awsstepfunctions.credentials.ConnectionResolver;
+import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
 import io.jenkins.plugins.awsstepfunctions.forms.DefinitionParameters;
 import io.jenkins.plugins.awsstepfunctions.forms.FormChecks;
 import io.jenkins.plugins.awsstepfunctions.statemachine.Definitions;
@@ -144,7 +145,7 @@ public final class ValidateDefinitionStep extends AbstractStepFunctionsStep {
             try (ClientLease lease =
                     ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {
                 validation = new Definitions(lease).validate(text, type);
-            } catch (InvalidSettingException e) {
+            } catch (InvalidSettingException | StepFunctionsException e) {
                 throw new AbortException("sfnValidateDefinition: " + e.getMessage());
             }
             if (stopping()) {

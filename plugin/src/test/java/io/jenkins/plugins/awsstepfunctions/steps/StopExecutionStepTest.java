@@ -1,9 +1,19 @@
 package io.jenkins.plugins.awsstepfunctions.steps;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import hudson.model.Result;
+import io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
 import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
+import io.jenkins.plugins.awsstepfunctions.testing.WireMockStubs;
+import java.util.Map;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -73,5 +83,44 @@ class StopExecutionStepTest {
 
         j.assertLogContains("DescribeExecution on arn:aws:states:us-east-1:", build);
         j.assertLogContains("the execution does not exist", build);
+    }
+
+    @Test
+    void theErrorAndCauseReachStepFunctions() throws Exception {
+        // moto drops StopExecution's error and cause; WireMock shows what the step sends.
+        WireMockServer service =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        service.start();
+        try {
+            String execution = "arn:aws:states:us-east-1:123456789012:execution:orders:b1";
+            service.stubFor(WireMockStubs.operation("DescribeExecution")
+                    .willReturn(WireMockStubs.jsonResponse(Map.of(
+                            "executionArn", execution,
+                            "stateMachineArn", "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                            "name", "b1",
+                            "status", "RUNNING",
+                            "startDate", 1.7645e9))));
+            service.stubFor(WireMockStubs.operation("StopExecution")
+                    .willReturn(WireMockStubs.jsonResponse(Map.of("stopDate", 1.7647e9))));
+            StepFunctionsGlobalConfiguration.get().setEndpointUrl(service.baseUrl());
+
+            run("defaults", "sfnStopExecution('" + execution + "')", Result.SUCCESS);
+            run(
+                    "given",
+                    "sfnStopExecution(executionArn: '" + execution
+                            + "', error: 'Release.Cancelled', cause: 'superseded')",
+                    Result.SUCCESS);
+
+            service.verify(postRequestedFor(urlEqualTo("/"))
+                    .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StopExecution"))
+                    .withRequestBody(matchingJsonPath("$.error", equalTo("Jenkins.Stopped")))
+                    .withRequestBody(matchingJsonPath("$.cause", equalTo("Stopped by the Jenkins build defaults #1"))));
+            service.verify(postRequestedFor(urlEqualTo("/"))
+                    .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StopExecution"))
+                    .withRequestBody(matchingJsonPath("$.error", equalTo("Release.Cancelled")))
+                    .withRequestBody(matchingJsonPath("$.cause", equalTo("superseded"))));
+        } finally {
+            service.stop();
+        }
     }
 }

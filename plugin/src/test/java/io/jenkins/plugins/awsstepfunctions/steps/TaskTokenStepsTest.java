@@ -1,5 +1,9 @@
 package io.jenkins.plugins.awsstepfunctions.steps;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
@@ -59,7 +63,7 @@ class TaskTokenStepsTest {
     }
 
     @Test
-    void aFailureEndsTheTaskWithTheErrorTheStateMachineCatches() throws Exception {
+    void aFailureEndsTheExecutionWithTheErrorGiven() throws Exception {
         try (CallbackStateMachine callback = new CallbackStateMachine(moto, sfn)) {
             CallbackStateMachine.WaitingTask task = callback.start("rejected");
 
@@ -175,6 +179,46 @@ class TaskTokenStepsTest {
             assertThat(service.getAllServeEvents()).as("the heartbeat was sent").hasSize(1);
             j.assertLogNotContains(TOKEN, build);
             assertThat(PluginTestSupport.filesContaining(build, TOKEN)).isEmpty();
+
+            // Also when another parameter is refused: the token is masked before anything else is checked.
+            WorkflowRun refused = run(
+                    "refused",
+                    "def token = '" + TOKEN.substring(0, 20) + "' + '" + TOKEN.substring(20) + "'\n"
+                            + "sfnSendTaskSuccess(taskToken: token, output: 'not json')",
+                    Result.FAILURE);
+            j.assertLogContains("sfnSendTaskSuccess: output: ", refused);
+            assertThat(service.getAllServeEvents())
+                    .as("nothing sent for the refused step")
+                    .hasSize(1);
+            assertThat(PluginTestSupport.filesContaining(refused, TOKEN)).isEmpty();
+        } finally {
+            service.stop();
+        }
+    }
+
+    @Test
+    void aFailuresCauseReachesStepFunctions() throws Exception {
+        // moto drops SendTaskFailure's cause; WireMock shows what the step sends.
+        WireMockServer service =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        service.start();
+        try {
+            service.stubFor(WireMockStubs.operation("SendTaskFailure")
+                    .willReturn(WireMockStubs.jsonResponse(java.util.Map.of())));
+            StepFunctionsGlobalConfiguration.get().setEndpointUrl(service.baseUrl());
+
+            PluginTestSupport.runWithTaskToken(
+                    j,
+                    "cause",
+                    "sfnSendTaskFailure(taskToken: params.TASK_TOKEN, error: 'Jenkins.Rejected', cause: 'tests failed')",
+                    TOKEN,
+                    Result.SUCCESS);
+
+            service.verify(postRequestedFor(urlEqualTo("/"))
+                    .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.SendTaskFailure"))
+                    .withRequestBody(matchingJsonPath("$.taskToken", equalTo(TOKEN)))
+                    .withRequestBody(matchingJsonPath("$.error", equalTo("Jenkins.Rejected")))
+                    .withRequestBody(matchingJsonPath("$.cause", equalTo("tests failed"))));
         } finally {
             service.stop();
         }
