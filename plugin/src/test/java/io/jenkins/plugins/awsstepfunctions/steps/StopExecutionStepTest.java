@@ -6,9 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import hudson.model.Result;
-import io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
 import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
@@ -88,10 +86,8 @@ class StopExecutionStepTest {
     @Test
     void theErrorAndCauseReachStepFunctions() throws Exception {
         // moto drops StopExecution's error and cause; WireMock shows what the step sends.
-        WireMockServer service =
-                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        service.start();
-        try {
+        try (StubbedService stub = new StubbedService()) {
+            WireMockServer service = stub.server();
             String execution = "arn:aws:states:us-east-1:123456789012:execution:orders:b1";
             service.stubFor(WireMockStubs.operation("DescribeExecution")
                     .willReturn(WireMockStubs.jsonResponse(Map.of(
@@ -102,7 +98,6 @@ class StopExecutionStepTest {
                             "startDate", 1.7645e9))));
             service.stubFor(WireMockStubs.operation("StopExecution")
                     .willReturn(WireMockStubs.jsonResponse(Map.of("stopDate", 1.7647e9))));
-            StepFunctionsGlobalConfiguration.get().setEndpointUrl(service.baseUrl());
 
             run("defaults", "sfnStopExecution('" + execution + "')", Result.SUCCESS);
             run(
@@ -119,8 +114,6 @@ class StopExecutionStepTest {
                     .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StopExecution"))
                     .withRequestBody(matchingJsonPath("$.error", equalTo("Release.Cancelled")))
                     .withRequestBody(matchingJsonPath("$.cause", equalTo("superseded"))));
-        } finally {
-            service.stop();
         }
     }
 }

@@ -9,10 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import hudson.model.Result;
 import hudson.util.Secret;
-import io.jenkins.plugins.awsstepfunctions.config.StepFunctionsGlobalConfiguration;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
 import io.jenkins.plugins.awsstepfunctions.testing.WireMockStubs;
@@ -130,13 +128,10 @@ class TaskTokenStepsTest {
 
     @Test
     void aTokenTheServiceQuotesBackIsMaskedInTheMessage() throws Exception {
-        WireMockServer service =
-                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        service.start();
-        try {
+        try (StubbedService stub = new StubbedService()) {
+            WireMockServer service = stub.server();
             service.stubFor(WireMockStubs.operation("SendTaskSuccess")
                     .willReturn(WireMockStubs.serviceError(400, "TaskTimedOut", "Task Timed Out: '" + TOKEN + "'")));
-            StepFunctionsGlobalConfiguration.get().setEndpointUrl(service.baseUrl());
 
             WorkflowRun build = PluginTestSupport.runWithTaskToken(
                     j, "timed-out", "sfnSendTaskSuccess(taskToken: params.TASK_TOKEN)", TOKEN, Result.FAILURE);
@@ -145,20 +140,15 @@ class TaskTokenStepsTest {
             j.assertLogContains("no longer waits for this task token (TaskTimedOut)", build);
             j.assertLogNotContains(TOKEN, build);
             assertThat(PluginTestSupport.filesContaining(build, TOKEN)).isEmpty();
-        } finally {
-            service.stop();
         }
     }
 
     @Test
     void aTokenGivenAsTextIsMaskedInTheStepsRecordedArguments() throws Exception {
-        WireMockServer service =
-                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        service.start();
-        try {
+        try (StubbedService stub = new StubbedService()) {
+            WireMockServer service = stub.server();
             service.stubFor(WireMockStubs.operation("SendTaskHeartbeat")
                     .willReturn(WireMockStubs.jsonResponse(java.util.Map.of())));
-            StepFunctionsGlobalConfiguration.get().setEndpointUrl(service.baseUrl());
 
             // Built at run time, so that the script kept with the build does not contain the whole token.
             WorkflowRun build = run(
@@ -191,21 +181,16 @@ class TaskTokenStepsTest {
                     .as("nothing sent for the refused step")
                     .hasSize(1);
             assertThat(PluginTestSupport.filesContaining(refused, TOKEN)).isEmpty();
-        } finally {
-            service.stop();
         }
     }
 
     @Test
     void aFailuresCauseReachesStepFunctions() throws Exception {
         // moto drops SendTaskFailure's cause; WireMock shows what the step sends.
-        WireMockServer service =
-                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        service.start();
-        try {
+        try (StubbedService stub = new StubbedService()) {
+            WireMockServer service = stub.server();
             service.stubFor(WireMockStubs.operation("SendTaskFailure")
                     .willReturn(WireMockStubs.jsonResponse(java.util.Map.of())));
-            StepFunctionsGlobalConfiguration.get().setEndpointUrl(service.baseUrl());
 
             PluginTestSupport.runWithTaskToken(
                     j,
@@ -219,8 +204,6 @@ class TaskTokenStepsTest {
                     .withRequestBody(matchingJsonPath("$.taskToken", equalTo(TOKEN)))
                     .withRequestBody(matchingJsonPath("$.error", equalTo("Jenkins.Rejected")))
                     .withRequestBody(matchingJsonPath("$.cause", equalTo("tests failed"))));
-        } finally {
-            service.stop();
         }
     }
 }
