@@ -85,8 +85,21 @@ public final class Definitions {
                             .inspectionLevel(request.inspectionLevel());
                     request.stateName().ifPresent(b::stateName);
                     request.roleArn().ifPresent(b::roleArn);
+                    request.variablesJson().ifPresent(b::variables);
+                    request.contextJson().ifPresent(b::context);
+                    if (request.hasStateConfiguration()) {
+                        b.stateConfiguration(c -> c.retrierRetryCount(
+                                        request.retrierRetryCount().orElse(null))
+                                .errorCausedByState(request.errorCausedByState().orElse(null))
+                                .mapIterationFailureCount(
+                                        request.mapIterationFailureCount().orElse(null))
+                                .mapItemReaderData(
+                                        request.mapItemReaderDataJson().orElse(null)));
+                    }
                     if (request.mockResultJson().isPresent()) {
-                        b.mock(m -> m.result(request.mockResultJson().get()));
+                        b.mock(m -> m.result(request.mockResultJson().get())
+                                .fieldValidationMode(
+                                        request.mockValidationMode().orElse(null)));
                     } else if (request.mockError().isPresent()) {
                         b.mock(m ->
                                 m.errorOutput(e -> e.error(request.mockError().get())

@@ -3,7 +3,9 @@ package io.jenkins.plugins.awsstepfunctions.statemachine;
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.connection.SettingChecks;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionInput;
+import io.jenkins.plugins.awsstepfunctions.json.Json;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,13 @@ public final class StateTestRequest {
     private final String mockResultJson;
     private final String mockError;
     private final String mockCause;
+    private final String mockValidationMode;
+    private final String variablesJson;
+    private final String contextJson;
+    private final Integer retrierRetryCount;
+    private final String errorCausedByState;
+    private final Integer mapIterationFailureCount;
+    private final String mapItemReaderDataJson;
 
     private StateTestRequest(Builder builder) {
         this.definition = Definitions.definition(builder.definition);
@@ -40,6 +49,66 @@ public final class StateTestRequest {
         if (mockError == null && mockCause != null) {
             throw new InvalidSettingException("mockCause", "needs mockError: the error a Catch or Retry matches");
         }
+        this.mockValidationMode = validationMode(builder.mockValidationMode, mockResultJson != null);
+        this.variablesJson = jsonObject("variables", builder.variablesJson);
+        this.contextJson = jsonObject("context", builder.contextJson);
+        this.retrierRetryCount = notNegative("retrierRetryCount", builder.retrierRetryCount);
+        this.errorCausedByState = blankToNull(builder.errorCausedByState);
+        this.mapIterationFailureCount = notNegative("mapIterationFailureCount", builder.mapIterationFailureCount);
+        this.mapItemReaderDataJson = builder.mapItemReaderDataJson == null
+                ? null
+                : ExecutionInput.ofJson("mapItemReaderData", builder.mapItemReaderDataJson)
+                        .json();
+    }
+
+    /** How TestState checks a mocked result against the task's API response shape: STRICT (its default), PRESENT or NONE. */
+    private static String validationMode(String mode, boolean mocked) {
+        if (mode == null || mode.isBlank()) {
+            return null;
+        }
+        String upper = mode.strip().toUpperCase(Locale.ROOT);
+        if (!upper.equals("STRICT") && !upper.equals("PRESENT") && !upper.equals("NONE")) {
+            throw new InvalidSettingException(
+                    "mockValidationMode", "must be STRICT, PRESENT or NONE, not '" + mode.strip() + "'");
+        }
+        if (!mocked) {
+            throw new InvalidSettingException(
+                    "mockValidationMode", "needs mockResult: it says how the mocked result is checked");
+        }
+        return upper;
+    }
+
+    /** A JSON object as text, at most 256 KiB; {@code null} when not given. */
+    private static String jsonObject(String parameter, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String json = ExecutionInput.ofJson(parameter, text).json();
+        if (!(Json.parse(parameter, json) instanceof Map<?, ?>)) {
+            throw new InvalidSettingException(parameter, "must be a JSON object, such as {\"name\": \"value\"}");
+        }
+        return json;
+    }
+
+    /**
+     * A count as a form gives it: a whole number, 0 or more.
+     *
+     * @throws InvalidSettingException naming the parameter
+     */
+    public static int count(String parameter, String text) {
+        try {
+            return notNegative(parameter, Integer.valueOf(text.strip()));
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(
+                    parameter, "must be a whole number, 0 or more, not '" + text.strip() + "'");
+        }
+    }
+
+    private static Integer notNegative(String parameter, Integer value) {
+        if (value != null && value < 0) {
+            throw new InvalidSettingException(parameter, "must be 0 or more, not " + value);
+        }
+        return value;
     }
 
     private static String level(String level) {
@@ -93,6 +162,42 @@ public final class StateTestRequest {
         return Optional.ofNullable(mockCause);
     }
 
+    public Optional<String> mockValidationMode() {
+        return Optional.ofNullable(mockValidationMode);
+    }
+
+    public Optional<String> variablesJson() {
+        return Optional.ofNullable(variablesJson);
+    }
+
+    public Optional<String> contextJson() {
+        return Optional.ofNullable(contextJson);
+    }
+
+    public Optional<Integer> retrierRetryCount() {
+        return Optional.ofNullable(retrierRetryCount);
+    }
+
+    public Optional<String> errorCausedByState() {
+        return Optional.ofNullable(errorCausedByState);
+    }
+
+    public Optional<Integer> mapIterationFailureCount() {
+        return Optional.ofNullable(mapIterationFailureCount);
+    }
+
+    public Optional<String> mapItemReaderDataJson() {
+        return Optional.ofNullable(mapItemReaderDataJson);
+    }
+
+    /** Whether any of the state configuration TestState takes is given (retries, the state that caused an error, Map). */
+    public boolean hasStateConfiguration() {
+        return retrierRetryCount != null
+                || errorCausedByState != null
+                || mapIterationFailureCount != null
+                || mapItemReaderDataJson != null;
+    }
+
     public static final class Builder {
         private String definition;
         private String stateName;
@@ -102,6 +207,13 @@ public final class StateTestRequest {
         private String mockResultJson;
         private String mockError;
         private String mockCause;
+        private String mockValidationMode;
+        private String variablesJson;
+        private String contextJson;
+        private Integer retrierRetryCount;
+        private String errorCausedByState;
+        private Integer mapIterationFailureCount;
+        private String mapItemReaderDataJson;
 
         private Builder() {}
 
@@ -142,6 +254,48 @@ public final class StateTestRequest {
         public Builder mockError(String mockError, String mockCause) {
             this.mockError = mockError;
             this.mockCause = mockCause;
+            return this;
+        }
+
+        /** How TestState checks {@link #mockResultJson}: STRICT (the service's default), PRESENT or NONE. */
+        public Builder mockValidationMode(String mockValidationMode) {
+            this.mockValidationMode = mockValidationMode;
+            return this;
+        }
+
+        /** The workflow variables the state sees (a JSON object), for states that read {@code $name}. */
+        public Builder variablesJson(String variablesJson) {
+            this.variablesJson = variablesJson;
+            return this;
+        }
+
+        /** The context object the state sees ({@code $$}, a JSON object). */
+        public Builder contextJson(String contextJson) {
+            this.contextJson = contextJson;
+            return this;
+        }
+
+        /** How many retries the state's Retrier has made already. */
+        public Builder retrierRetryCount(Integer retrierRetryCount) {
+            this.retrierRetryCount = retrierRetryCount;
+            return this;
+        }
+
+        /** For a Parallel or Map state: the state inside it that the mocked error came from. */
+        public Builder errorCausedByState(String errorCausedByState) {
+            this.errorCausedByState = errorCausedByState;
+            return this;
+        }
+
+        /** For a Map state: how many iterations failed, against its tolerated failure count or percentage. */
+        public Builder mapIterationFailureCount(Integer mapIterationFailureCount) {
+            this.mapIterationFailureCount = mapIterationFailureCount;
+            return this;
+        }
+
+        /** For a Map state with an ItemReader: the items it reads (JSON), instead of reading them. */
+        public Builder mapItemReaderDataJson(String mapItemReaderDataJson) {
+            this.mapItemReaderDataJson = mapItemReaderDataJson;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsstepfunctions.statemachine;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -127,6 +128,93 @@ class StateTestsTest {
         service.verify(postRequestedFor(urlEqualTo("/"))
                 .withRequestBody(matchingJsonPath("$.stateName", equalTo("Check")))
                 .withRequestBody(matchingJsonPath("$.mock.errorOutput.error", equalTo("Lambda.ServiceException"))));
+    }
+
+    @Test
+    void variablesContextStateConfigurationAndTheMockValidationModeAreSentAsTheApiNamesThem() {
+        service.stubFor(operation("TestState")
+                .willReturn(jsonResponse(Map.of("status", "CAUGHT_ERROR", "nextState", "Fallback"))));
+
+        StateTestResult result = definitions.test(StateTestRequest.builder()
+                .definition(TASK)
+                .mockResultJson("{\"StatusCode\": 200}")
+                .mockValidationMode("present")
+                .variablesJson("{\"attempt\": 2}")
+                .contextJson("{\"Execution\": {\"Name\": \"build-7\"}}")
+                .retrierRetryCount(3)
+                .errorCausedByState("Inner")
+                .mapIterationFailureCount(1)
+                .mapItemReaderDataJson("[{\"id\": 1}]")
+                .build());
+
+        assertThat(result.status()).isEqualTo("CAUGHT_ERROR");
+        service.verify(postRequestedFor(urlEqualTo("/"))
+                .withRequestBody(matchingJsonPath("$.mock.fieldValidationMode", equalTo("PRESENT")))
+                .withRequestBody(matchingJsonPath("$.variables", equalTo("{\"attempt\": 2}")))
+                .withRequestBody(matchingJsonPath("$.context", equalTo("{\"Execution\": {\"Name\": \"build-7\"}}")))
+                .withRequestBody(matchingJsonPath("$.stateConfiguration.retrierRetryCount", equalTo("3")))
+                .withRequestBody(matchingJsonPath("$.stateConfiguration.errorCausedByState", equalTo("Inner")))
+                .withRequestBody(matchingJsonPath("$.stateConfiguration.mapIterationFailureCount", equalTo("1")))
+                .withRequestBody(matchingJsonPath("$.stateConfiguration.mapItemReaderData", equalTo("[{\"id\": 1}]"))));
+    }
+
+    @Test
+    void withoutThemNoStateConfigurationOrValidationModeIsSent() {
+        service.stubFor(operation("TestState").willReturn(jsonResponse(Map.of("status", "SUCCEEDED"))));
+
+        definitions.test(
+                StateTestRequest.builder().definition(TASK).mockResultJson("{}").build());
+
+        service.verify(postRequestedFor(urlEqualTo("/"))
+                .withRequestBody(matchingJsonPath("$.stateConfiguration", absent()))
+                .withRequestBody(matchingJsonPath("$.mock.fieldValidationMode", absent()))
+                .withRequestBody(matchingJsonPath("$.variables", absent())));
+    }
+
+    @Test
+    void badTestSettingsAreRefusedNamingTheirParameter() {
+        assertThatThrownBy(() -> StateTestRequest.builder()
+                        .definition(TASK)
+                        .mockResultJson("{}")
+                        .mockValidationMode("loose")
+                        .build())
+                .hasMessage("mockValidationMode: must be STRICT, PRESENT or NONE, not 'loose'");
+        assertThatThrownBy(() -> StateTestRequest.builder()
+                        .definition(TASK)
+                        .mockValidationMode("NONE")
+                        .build())
+                .hasMessage("mockValidationMode: needs mockResult: it says how the mocked result is checked");
+        assertThatThrownBy(() -> StateTestRequest.builder()
+                        .definition(TASK)
+                        .variablesJson("[1]")
+                        .build())
+                .hasMessage("variables: must be a JSON object, such as {\"name\": \"value\"}");
+        assertThatThrownBy(() -> StateTestRequest.builder()
+                        .definition(TASK)
+                        .contextJson("{oops")
+                        .build())
+                .hasMessageStartingWith("context: ");
+        assertThatThrownBy(() -> StateTestRequest.builder()
+                        .definition(TASK)
+                        .retrierRetryCount(-1)
+                        .build())
+                .hasMessage("retrierRetryCount: must be 0 or more, not -1");
+        assertThatThrownBy(() -> StateTestRequest.builder()
+                        .definition(TASK)
+                        .mapIterationFailureCount(-2)
+                        .build())
+                .hasMessage("mapIterationFailureCount: must be 0 or more, not -2");
+        assertThatThrownBy(() -> StateTestRequest.builder()
+                        .definition(TASK)
+                        .mapItemReaderDataJson("nope")
+                        .build())
+                .hasMessageStartingWith("mapItemReaderData: ");
+        assertThat(StateTestRequest.count("retrierRetryCount", " 2 ")).isEqualTo(2);
+        assertThatThrownBy(() -> StateTestRequest.count("retrierRetryCount", "two"))
+                .hasMessage("retrierRetryCount: must be a whole number, 0 or more, not 'two'");
+        assertThatThrownBy(() -> StateTestRequest.count("mapIterationFailureCount", "-1"))
+                .hasMessage("mapIterationFailureCount: must be 0 or more, not -1");
+        assertThat(service.getAllServeEvents()).isEmpty();
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.jenkins.plugins.awsstepfunctions.execution.StateMachineArn;
 import io.jenkins.plugins.awsstepfunctions.execution.StepFunctionsException;
 import io.jenkins.plugins.awsstepfunctions.json.JsonException;
 import io.jenkins.plugins.awsstepfunctions.statemachine.Routing;
+import io.jenkins.plugins.awsstepfunctions.statemachine.StateTestRequest;
 import io.jenkins.plugins.awsstepfunctions.variables.DeferredCheck;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import io.jenkins.plugins.awsstepfunctions.watch.EngineStoppedException;
@@ -127,23 +128,33 @@ public final class FormChecks {
     }
 
     public static FormValidation checkInput(Item item, String value, Values values) {
-        return check(item, "input", value, values, DeferredCheck.Kind.JSON, v -> ExecutionInput.ofJson("input", v));
+        return checkJson(item, "input", value, values);
+    }
+
+    /** JSON text of at most 256 KiB, like an execution's input, checked under the given parameter's name. */
+    public static FormValidation checkJson(Item item, String parameter, String value, Values values) {
+        return check(item, parameter, value, values, DeferredCheck.Kind.JSON, v -> ExecutionInput.ofJson(parameter, v));
+    }
+
+    /** A count a form gives as text: a whole number, 0 or more. */
+    public static FormValidation checkCount(Item item, String parameter, String value) {
+        return check(
+                item,
+                parameter,
+                value,
+                Values.AS_WRITTEN,
+                DeferredCheck.Kind.TEXT,
+                v -> StateTestRequest.count(parameter, v));
     }
 
     /** A task's output for SendTaskSuccess: JSON text, at most 256 KiB, like an execution's input. */
     public static FormValidation checkOutput(Item item, String value, Values values) {
-        return check(item, "output", value, values, DeferredCheck.Kind.JSON, v -> ExecutionInput.ofJson("output", v));
+        return checkJson(item, "output", value, values);
     }
 
     /** A mocked task result for TestState: JSON text, at most 256 KiB. */
     public static FormValidation checkMockResult(Item item, String value, Values values) {
-        return check(
-                item,
-                "mockResult",
-                value,
-                values,
-                DeferredCheck.Kind.JSON,
-                v -> ExecutionInput.ofJson("mockResult", v));
+        return checkJson(item, "mockResult", value, values);
     }
 
     /** An alias's routing as text, {@code new=10,3=90}: version=weight pairs, weights adding up to 100. */

@@ -34,6 +34,16 @@ public final class StateMachineParameters {
         return items("INFO", "DEBUG", "TRACE");
     }
 
+    /** The service's default first, as an empty value: then nothing is sent. */
+    public static ListBoxModel mockValidationModeItems() {
+        ListBoxModel items = new ListBoxModel();
+        items.add("The service's default (STRICT)", "");
+        for (String mode : new String[] {"STRICT", "PRESENT", "NONE"}) {
+            items.add(mode, mode);
+        }
+        return items;
+    }
+
     public static ListBoxModel expectStatusItems() {
         return items(StateTestResult.STATUSES.toArray(String[]::new));
     }

@@ -52,6 +52,13 @@ public final class TestStateStep extends AbstractStepFunctionsStep {
     private String mockError;
     private String mockCause;
     private String expectStatus = "SUCCEEDED";
+    private String mockValidationMode;
+    private Object variables;
+    private Object context;
+    private Integer retrierRetryCount;
+    private String errorCausedByState;
+    private Integer mapIterationFailureCount;
+    private Object mapItemReaderData;
 
     @DataBoundConstructor
     public TestStateStep() {}
@@ -156,6 +163,76 @@ public final class TestStateStep extends AbstractStepFunctionsStep {
         this.expectStatus = given == null ? "SUCCEEDED" : given.toUpperCase(Locale.ROOT);
     }
 
+    /** How TestState checks {@code mockResult} against the task's API: STRICT (its default), PRESENT or NONE. */
+    public String getMockValidationMode() {
+        return mockValidationMode;
+    }
+
+    @DataBoundSetter
+    public void setMockValidationMode(String mockValidationMode) {
+        this.mockValidationMode = Util.fixEmptyAndTrim(mockValidationMode);
+    }
+
+    /** The workflow variables the state sees: a JSON object as text, or a Groovy map. */
+    public Object getVariables() {
+        return variables;
+    }
+
+    @DataBoundSetter
+    public void setVariables(Object variables) {
+        this.variables = blankToNull(variables);
+    }
+
+    /** The context object ({@code $$}) the state sees: a JSON object as text, or a Groovy map. */
+    public Object getContext() {
+        return context;
+    }
+
+    @DataBoundSetter
+    public void setContext(Object context) {
+        this.context = blankToNull(context);
+    }
+
+    /** How many retries the state's Retrier has made already. */
+    public Integer getRetrierRetryCount() {
+        return retrierRetryCount;
+    }
+
+    @DataBoundSetter
+    public void setRetrierRetryCount(Integer retrierRetryCount) {
+        this.retrierRetryCount = retrierRetryCount;
+    }
+
+    /** For a Parallel or Map state: the state inside it that the mocked error came from. */
+    public String getErrorCausedByState() {
+        return errorCausedByState;
+    }
+
+    @DataBoundSetter
+    public void setErrorCausedByState(String errorCausedByState) {
+        this.errorCausedByState = Util.fixEmptyAndTrim(errorCausedByState);
+    }
+
+    /** For a Map state: how many iterations failed. */
+    public Integer getMapIterationFailureCount() {
+        return mapIterationFailureCount;
+    }
+
+    @DataBoundSetter
+    public void setMapIterationFailureCount(Integer mapIterationFailureCount) {
+        this.mapIterationFailureCount = mapIterationFailureCount;
+    }
+
+    /** For a Map state with an ItemReader: the items it reads, as JSON text or a Groovy list. */
+    public Object getMapItemReaderData() {
+        return mapItemReaderData;
+    }
+
+    @DataBoundSetter
+    public void setMapItemReaderData(Object mapItemReaderData) {
+        this.mapItemReaderData = blankToNull(mapItemReaderData);
+    }
+
     private static Object blankToNull(Object value) {
         return value instanceof CharSequence text && text.toString().isBlank() ? null : value;
     }
@@ -168,15 +245,18 @@ public final class TestStateStep extends AbstractStepFunctionsStep {
                     context,
                     connection(),
                     this,
-                    input == null ? null : ExecutionInput.of("input", input).json(),
-                    mockResult == null
-                            ? null
-                            : ExecutionInput.of("mockResult", mockResult).json(),
+                    json("input", input),
+                    json("mockResult", mockResult),
                     ExecutionRoleArn.check(executionRoleArn, false),
                     StateTestResult.expectedStatus(expectStatus));
         } catch (InvalidSettingException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
         }
+    }
+
+    /** A parameter given as JSON text or Groovy values, as JSON text; {@code null} when not given. */
+    private static String json(String parameter, Object value) {
+        return value == null ? null : ExecutionInput.of(parameter, value).json();
     }
 
     static final class Execution extends BackgroundExecution {
@@ -193,6 +273,13 @@ public final class TestStateStep extends AbstractStepFunctionsStep {
         private final String mockError;
         private final String mockCause;
         private final String expectStatus;
+        private final String mockValidationMode;
+        private final String variablesJson;
+        private final String contextJson;
+        private final Integer retrierRetryCount;
+        private final String errorCausedByState;
+        private final Integer mapIterationFailureCount;
+        private final String mapItemReaderDataJson;
 
         Execution(
                 StepContext context,
@@ -213,6 +300,13 @@ public final class TestStateStep extends AbstractStepFunctionsStep {
             this.mockError = step.mockError;
             this.mockCause = step.mockCause;
             this.expectStatus = expectStatus;
+            this.mockValidationMode = step.mockValidationMode;
+            this.variablesJson = json("variables", step.variables);
+            this.contextJson = json("context", step.context);
+            this.retrierRetryCount = step.retrierRetryCount;
+            this.errorCausedByState = step.errorCausedByState;
+            this.mapIterationFailureCount = step.mapIterationFailureCount;
+            this.mapItemReaderDataJson = json("mapItemReaderData", step.mapItemReaderData);
         }
 
         @Override
@@ -236,6 +330,13 @@ public final class TestStateStep extends AbstractStepFunctionsStep {
                         .inspectionLevel(inspectionLevel)
                         .mockResultJson(mockResultJson)
                         .mockError(mockError, mockCause)
+                        .mockValidationMode(mockValidationMode)
+                        .variablesJson(variablesJson)
+                        .contextJson(contextJson)
+                        .retrierRetryCount(retrierRetryCount)
+                        .errorCausedByState(errorCausedByState)
+                        .mapIterationFailureCount(mapIterationFailureCount)
+                        .mapItemReaderDataJson(mapItemReaderDataJson)
                         .build();
             } catch (InvalidSettingException e) {
                 throw new AbortException(FUNCTION + ": " + e.getMessage());
@@ -306,6 +407,37 @@ public final class TestStateStep extends AbstractStepFunctionsStep {
         @POST
         public FormValidation doCheckMockResult(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.checkMockResult(item, value, FormChecks.Values.AS_WRITTEN);
+        }
+
+        @POST
+        public FormValidation doCheckVariables(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.checkJson(item, "variables", value, FormChecks.Values.AS_WRITTEN);
+        }
+
+        @POST
+        public FormValidation doCheckContext(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.checkJson(item, "context", value, FormChecks.Values.AS_WRITTEN);
+        }
+
+        @POST
+        public FormValidation doCheckMapItemReaderData(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.checkJson(item, "mapItemReaderData", value, FormChecks.Values.AS_WRITTEN);
+        }
+
+        @POST
+        public FormValidation doCheckRetrierRetryCount(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.checkCount(item, "retrierRetryCount", value);
+        }
+
+        @POST
+        public FormValidation doCheckMapIterationFailureCount(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.checkCount(item, "mapIterationFailureCount", value);
+        }
+
+        @POST
+        public ListBoxModel doFillMockValidationModeItems(@AncestorInPath Item item) {
+            FormChecks.requireConfigure(item);
+            return StateMachineParameters.mockValidationModeItems();
         }
 
         @POST

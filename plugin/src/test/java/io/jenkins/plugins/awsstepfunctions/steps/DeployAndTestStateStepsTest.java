@@ -362,6 +362,64 @@ class DeployAndTestStateStepsTest {
     }
 
     @Test
+    void testStateSendsVariablesContextStateConfigurationAndTheMockValidationMode() throws Exception {
+        service.stubFor(operation("TestState")
+                .withRequestBody(matchingJsonPath("$.stateConfiguration"))
+                .willReturn(jsonResponse(Map.of(
+                        "status", "CAUGHT_ERROR",
+                        "nextState", "Fallback",
+                        "error", "Lambda.ServiceException",
+                        "cause", "boom"))));
+        String state = "{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\","
+                + " \"Arguments\": {\"FunctionName\": \"check\"}, \"End\": true}";
+
+        WorkflowRun caught = run(
+                job(
+                        "caught",
+                        "def r = sfnTestState(definition: '" + state + "', mockError: 'Lambda.ServiceException',"
+                                + " mockCause: 'boom', retrierRetryCount: 2, errorCausedByState: 'Inner',"
+                                + " mapIterationFailureCount: 1, mapItemReaderData: [[id: 1]], variables: [attempt: 2],"
+                                + " context: [Execution: [Name: 'build-7']], expectStatus: 'CAUGHT_ERROR')\n"
+                                + "echo \"status=${r.status} next=${r.nextState}\"",
+                        Map.of()),
+                Result.SUCCESS);
+        run(
+                job(
+                        "loose",
+                        "sfnTestState(definition: '" + state + "', mockResult: [Payload: [approved: true]],"
+                                + " mockValidationMode: 'none')",
+                        Map.of()),
+                Result.SUCCESS);
+        WorkflowRun negative =
+                run(job("negative", "sfnTestState(definition: '{}', retrierRetryCount: -1)", Map.of()), Result.FAILURE);
+
+        j.assertLogContains("status=CAUGHT_ERROR next=Fallback", caught);
+        j.assertLogContains("sfnTestState: retrierRetryCount: must be 0 or more, not -1", negative);
+        service.verify(
+                1,
+                postRequestedFor(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.TestState"))
+                        .withRequestBody(matchingJsonPath("$.stateConfiguration.retrierRetryCount", equalTo("2")))
+                        .withRequestBody(matchingJsonPath("$.stateConfiguration.errorCausedByState", equalTo("Inner")))
+                        .withRequestBody(
+                                matchingJsonPath("$.stateConfiguration.mapIterationFailureCount", equalTo("1")))
+                        .withRequestBody(
+                                matchingJsonPath("$.stateConfiguration.mapItemReaderData", equalTo("[{\"id\":1}]")))
+                        .withRequestBody(matchingJsonPath("$.variables", equalTo("{\"attempt\":2}")))
+                        .withRequestBody(
+                                matchingJsonPath("$.context", equalTo("{\"Execution\":{\"Name\":\"build-7\"}}")))
+                        .withRequestBody(matchingJsonPath("$.mock.errorOutput.cause", equalTo("boom"))));
+        service.verify(
+                1,
+                postRequestedFor(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.TestState"))
+                        .withRequestBody(matchingJsonPath("$.mock.fieldValidationMode", equalTo("NONE"))));
+        assertThat(requests("TestState"))
+                .as("nothing sent for the refused count")
+                .hasSize(2);
+    }
+
+    @Test
     void inputFileAndInputTogetherOrAFileOverTheLimitAreRefusedBeforeAnyStart() throws Exception {
         String arn = StateMachines.create(sfn, "pass");
         String start = "node { sfnStartExecution(stateMachineArn: '" + arn + "', ";
