@@ -78,8 +78,12 @@ public final class StateTestRequest {
         return upper;
     }
 
-    /** A JSON object as text, at most 256 KiB; {@code null} when not given. */
-    private static String jsonObject(String parameter, String text) {
+    /**
+     * A JSON object as text, at most 256 KiB; {@code null} when not given.
+     *
+     * @throws InvalidSettingException naming the parameter: not JSON, too large, or not an object
+     */
+    public static String jsonObject(String parameter, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -209,6 +209,10 @@ class StateTestsTest {
                         .mapItemReaderDataJson("nope")
                         .build())
                 .hasMessageStartingWith("mapItemReaderData: ");
+        assertThat(StateTestRequest.jsonObject("variables", "{\"a\": 1}")).isEqualTo("{\"a\": 1}");
+        assertThat(StateTestRequest.jsonObject("variables", " ")).isNull();
+        assertThatThrownBy(() -> StateTestRequest.jsonObject("context", "\"x\""))
+                .hasMessage("context: must be a JSON object, such as {\"name\": \"value\"}");
         assertThat(StateTestRequest.count("retrierRetryCount", " 2 ")).isEqualTo(2);
         assertThatThrownBy(() -> StateTestRequest.count("retrierRetryCount", "two"))
                 .hasMessage("retrierRetryCount: must be a whole number, 0 or more, not 'two'");

@@ -136,6 +136,17 @@ public final class FormChecks {
         return check(item, parameter, value, values, DeferredCheck.Kind.JSON, v -> ExecutionInput.ofJson(parameter, v));
     }
 
+    /** A JSON object, such as TestState's variables or context object, checked under the parameter's name. */
+    public static FormValidation checkJsonObject(Item item, String parameter, String value) {
+        return check(
+                item,
+                parameter,
+                value,
+                Values.AS_WRITTEN,
+                DeferredCheck.Kind.JSON,
+                v -> StateTestRequest.jsonObject(parameter, v));
+    }
+
     /** A count a form gives as text: a whole number, 0 or more. */
     public static FormValidation checkCount(Item item, String parameter, String value) {
         return check(

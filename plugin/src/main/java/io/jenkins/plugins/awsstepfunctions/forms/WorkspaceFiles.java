@@ -56,17 +56,16 @@ public final class WorkspaceFiles {
         if (isAbsolute(path)) {
             throw outsideTheWorkspace(parameter, path);
         }
+        if (!workspace.exists()) {
+            throw noSuchFile(parameter, path, workspace);
+        }
         // Whether a file outside the workspace exists is none of the build's business: refuse the path first.
-        if (!workspace.isDescendant(path) && workspace.exists()) {
+        if (!workspace.isDescendant(path)) {
             throw outsideTheWorkspace(parameter, path);
         }
         FilePath file = workspace.child(path);
         if (!file.exists() || file.isDirectory()) {
-            throw new InvalidSettingException(
-                    parameter,
-                    "there is no file '" + path + "' in the workspace " + workspace.getRemote()
-                            + "; check the path (relative to the workspace) and that the file was written or checked"
-                            + " out");
+            throw noSuchFile(parameter, path, workspace);
         }
         long size = file.length();
         if (size > maxBytes) {
@@ -86,6 +85,13 @@ public final class WorkspaceFiles {
     private static InvalidSettingException tooLarge(String parameter, String path, long size, String limit) {
         return new InvalidSettingException(
                 parameter, String.format(Locale.ROOT, "'%s' is %,d bytes; %s", path, size, limit));
+    }
+
+    private static InvalidSettingException noSuchFile(String parameter, String path, FilePath workspace) {
+        return new InvalidSettingException(
+                parameter,
+                "there is no file '" + path + "' in the workspace " + workspace.getRemote()
+                        + "; check the path (relative to the workspace) and that the file was written or checked out");
     }
 
     private static InvalidSettingException outsideTheWorkspace(String parameter, String path) {

@@ -411,12 +411,12 @@ public final class TestStateStep extends AbstractStepFunctionsStep {
 
         @POST
         public FormValidation doCheckVariables(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkJson(item, "variables", value, FormChecks.Values.AS_WRITTEN);
+            return FormChecks.checkJsonObject(item, "variables", value);
         }
 
         @POST
         public FormValidation doCheckContext(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkJson(item, "context", value, FormChecks.Values.AS_WRITTEN);
+            return FormChecks.checkJsonObject(item, "context", value);
         }
 
         @POST
