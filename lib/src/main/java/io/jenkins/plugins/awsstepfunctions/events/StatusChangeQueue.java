@@ -128,7 +128,7 @@ public final class StatusChangeQueue implements AutoCloseable {
                 break;
             }
         }
-        sink.available(false, "The event queue " + settings + " is no longer read; waits poll.");
+        sink.detached("The event queue " + settings + " is no longer read; waits poll.");
     }
 
     private void receiveUntilClosed() {

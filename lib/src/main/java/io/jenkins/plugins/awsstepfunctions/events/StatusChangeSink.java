@@ -18,4 +18,12 @@ public interface StatusChangeSink {
      * under the queue's lock, so it must return at once (hand the news over, do not act on it here).
      */
     void available(boolean available, String why);
+
+    /**
+     * The queue is closed and no event will come from it: as {@link #available} false, and waits that start from now
+     * on are as without a queue until another one is attached. Called under the queue's lock, like {@link #available}.
+     */
+    default void detached(String why) {
+        available(false, why);
+    }
 }

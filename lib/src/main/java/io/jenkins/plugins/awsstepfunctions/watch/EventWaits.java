@@ -12,14 +12,16 @@ import java.util.concurrent.RejectedExecutionException;
  * The watcher's part in event-driven completion: which mode each wait is in ({@link WaitMode}), applying the
  * status-change events a queue hands over, and the progress reads of waits that no longer poll. An event is trusted
  * alone only when it carries the output and is newer than the wait; else one DescribeExecution confirms it. Owned by
- * the watcher's loop thread, except {@link #sink()}, which the queue's threads call.
+ * the watcher's loop thread, except {@link #sink()} (any thread) and the sinks, which the queue's threads call.
  */
 final class EventWaits {
 
     private final ExecutionWatcher watcher;
     private final EventRoutes routes = new EventRoutes();
-    private final StatusChangeSink sink = new Sink();
-    private volatile boolean configured;
+    /** Whether a queue is attached: only then do waits announce their mode. Guarded by {@code this}. */
+    private boolean configured;
+    /** Which sink is the attached queue's: a queue closed after another was attached does not detach it. */
+    private int generation;
     /** Whether the queue can be read right now, and the queue's last word on it. */
     private boolean available;
 
@@ -29,15 +31,25 @@ final class EventWaits {
         this.watcher = watcher;
     }
 
-    StatusChangeSink sink() {
+    synchronized StatusChangeSink sink() {
         configured = true;
-        return sink;
+        return new Sink(++generation);
+    }
+
+    private synchronized boolean configured() {
+        return configured;
+    }
+
+    private synchronized void detach(int closed) {
+        if (closed == generation) {
+            configured = false;
+        }
     }
 
     /** A new wait: routed to its execution's events, and in the current mode once a queue was attached. */
     void register(WatchState w, Instant now) {
         routes.add(w);
-        if (configured) {
+        if (configured()) {
             waitMode(w, now, true);
         }
     }
@@ -204,6 +216,12 @@ final class EventWaits {
     /** The queue's threads hand events here; they are applied on the loop, then the queue deletes them. */
     private final class Sink implements StatusChangeSink {
 
+        private final int generation;
+
+        Sink(int generation) {
+            this.generation = generation;
+        }
+
         @Override
         public CompletableFuture<Void> apply(List<StatusChangeEvent> events) {
             CompletableFuture<Void> applied = new CompletableFuture<>();
@@ -231,6 +249,14 @@ final class EventWaits {
         @Override
         public void available(boolean available, String why) {
             watcher.onLoop(() -> EventWaits.this.available(available, why));
+        }
+
+        @Override
+        public void detached(String why) {
+            watcher.onLoop(() -> {
+                detach(generation);
+                EventWaits.this.available(false, why);
+            });
         }
     }
 }

@@ -216,6 +216,33 @@ class WatcherEventsTest {
     }
 
     @Test
+    void afterTheQueueIsClosedWaitsPollAndNewOnesAnnounceNoMode(MotoServer moto) throws Exception {
+        try (Rig rig = new Rig(moto, Duration.ofMinutes(10))) {
+            ExecutionArn before = rig.session.start(
+                    rig.session.stateMachine("wait-then-succeed"), "before-off", Map.of("seconds", 2));
+            Recorder waiting = new Recorder();
+            Watch running = rig.watch(before, waiting);
+            await(() -> waiting.modes.contains(WaitMode.EVENTS), "the first wait waits for events");
+
+            rig.queue.close(); // events turned off in the global configuration
+            ExecutionArn after =
+                    rig.session.start(rig.session.stateMachine("wait-then-succeed"), "after-off", Map.of("seconds", 1));
+            Recorder later = new Recorder();
+            Watch polled = rig.watch(after, later);
+
+            assertThat(polled.result().get(60, TimeUnit.SECONDS).description().state())
+                    .isEqualTo(ExecutionState.SUCCEEDED);
+            assertThat(running.result().get(60, TimeUnit.SECONDS).description().state())
+                    .isEqualTo(ExecutionState.SUCCEEDED);
+            assertThat(waiting.modes).containsExactly(WaitMode.EVENTS, WaitMode.POLLING);
+            assertThat(waiting.whys.get(1)).contains("is no longer read; waits poll");
+            assertThat(later.modes)
+                    .as("a wait that never had events says nothing of them")
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void eventsForExecutionsNobodyWaitsForAreCountedAndCostNothing(MotoServer moto) throws Exception {
         try (Rig rig = new Rig(moto, Duration.ofMinutes(10))) {
             DescribeExecutionResponse other = DescribeExecutionResponse.builder()
