@@ -138,6 +138,19 @@ public final class DeployRequest {
         return new Builder();
     }
 
+    /**
+     * The build log's line before the deploy, e.g. {@code Deploying the STANDARD state machine 'release' in
+     * eu-west-1 from state-machines/release.asl.json}.
+     *
+     * @param region where it is deployed; {@code null} for the SDK's default region
+     * @param definitionFile where the definition came from; {@code null} when given as text
+     */
+    public String describe(String region, String definitionFile) {
+        return "Deploying the " + type + " state machine '" + name + "' "
+                + (region == null ? "in the SDK's default region" : "in " + region)
+                + (definitionFile == null ? "" : " from " + definitionFile);
+    }
+
     public String name() {
         return name;
     }

@@ -67,4 +67,20 @@ class StateMachineParameterChecksTest {
                 .hasSize(256)
                 .endsWith(emoji);
     }
+
+    @Test
+    void theDeployLineSaysWhatWhereAndFromWhichFile() {
+        DeployRequest request = DeployRequest.builder()
+                .name("release")
+                .definition("{}")
+                .roleArn(ROLE)
+                .type("express")
+                .build();
+
+        assertThat(request.describe("eu-west-1", "state-machines/release.asl.json"))
+                .isEqualTo("Deploying the EXPRESS state machine 'release' in eu-west-1 from"
+                        + " state-machines/release.asl.json");
+        assertThat(request.describe(null, null))
+                .isEqualTo("Deploying the EXPRESS state machine 'release' in the SDK's default region");
+    }
 }

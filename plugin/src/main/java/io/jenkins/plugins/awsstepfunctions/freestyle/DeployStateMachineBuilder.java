@@ -226,14 +226,8 @@ public final class DeployStateMachineBuilder extends FreestyleConnection {
                     .build();
             ConnectionResolver.Resolved connection = ConnectionResolver.resolve(run, connection(env));
             listener.getLogger()
-                    .println(Messages.Log_Progress("Deploying the " + request.type() + " state machine '"
-                            + request.name() + "' "
-                            + connection
-                                    .settings()
-                                    .region()
-                                    .map(region -> "in " + region)
-                                    .orElse("in the SDK's default region")
-                            + (file == null ? "" : " from " + file)));
+                    .println(Messages.Log_Progress(
+                            request.describe(connection.settings().region().orElse(null), file)));
             DeployResult result;
             try (ClientLease lease =
                     ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {

@@ -269,14 +269,8 @@ public final class DeployStateMachineStep extends AbstractStepFunctionsStep {
             }
             ConnectionResolver.Resolved connection = resolve();
             listener.getLogger()
-                    .println(ConsoleLines.PREFIX + "Deploying the " + request.type() + " state machine '"
-                            + request.name() + "' "
-                            + connection
-                                    .settings()
-                                    .region()
-                                    .map(region -> "in " + region)
-                                    .orElse("in the SDK's default region")
-                            + (definitionFile == null ? "" : " from " + definitionFile));
+                    .println(ConsoleLines.PREFIX
+                            + request.describe(connection.settings().region().orElse(null), definitionFile));
             DeployResult result;
             try (ClientLease lease =
                     ControllerEngine.get().clients().lease(connection.settings(), connection.credentials())) {
