@@ -76,6 +76,7 @@ public final class Definitions {
 
     /** TestState: the state run once; its status, output, next state, error and inspection data. */
     public StateTestResult test(StateTestRequest request) {
+        Definitions.definition(request.definition());
         TestStateResponse answer = calls.call(
                 "TestState",
                 request.stateName().map(name -> "state " + name).orElse("the state"),

@@ -4,6 +4,7 @@ import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.connection.SettingChecks;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionInput;
 import io.jenkins.plugins.awsstepfunctions.json.Json;
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,9 @@ import java.util.Optional;
  * One TestState call: a state (or a state of a whole definition, by {@code stateName}) run once on an input,
  * optionally with a mocked result or error instead of calling the task's service.
  */
-public final class StateTestRequest {
+public final class StateTestRequest implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final String definition;
     private final String stateName;
@@ -31,7 +34,9 @@ public final class StateTestRequest {
     private final String mapItemReaderDataJson;
 
     private StateTestRequest(Builder builder) {
-        this.definition = Definitions.definition(builder.definition);
+        this.definition = builder.definitionLater && builder.definition == null
+                ? null
+                : Definitions.definition(builder.definition);
         this.stateName = blankToNull(builder.stateName);
         this.inputJson = ExecutionInput.ofJson("input", builder.inputJson == null ? "{}" : builder.inputJson)
                 .json();
@@ -59,6 +64,33 @@ public final class StateTestRequest {
                 ? null
                 : ExecutionInput.ofJson("mapItemReaderData", builder.mapItemReaderDataJson)
                         .json();
+    }
+
+    private StateTestRequest(StateTestRequest other, String definition) {
+        this.definition = Definitions.definition(definition);
+        this.stateName = other.stateName;
+        this.inputJson = other.inputJson;
+        this.roleArn = other.roleArn;
+        this.inspectionLevel = other.inspectionLevel;
+        this.mockResultJson = other.mockResultJson;
+        this.mockError = other.mockError;
+        this.mockCause = other.mockCause;
+        this.mockValidationMode = other.mockValidationMode;
+        this.variablesJson = other.variablesJson;
+        this.contextJson = other.contextJson;
+        this.retrierRetryCount = other.retrierRetryCount;
+        this.errorCausedByState = other.errorCausedByState;
+        this.mapIterationFailureCount = other.mapIterationFailureCount;
+        this.mapItemReaderDataJson = other.mapItemReaderDataJson;
+    }
+
+    /**
+     * This request with its definition, such as one read from a file once everything else was checked.
+     *
+     * @throws InvalidSettingException naming {@code definition}: blank or over 1 MiB
+     */
+    public StateTestRequest withDefinition(String definition) {
+        return new StateTestRequest(this, definition);
     }
 
     /** How TestState checks a mocked result against the task's API response shape: STRICT (its default), PRESENT or NONE. */
@@ -134,6 +166,7 @@ public final class StateTestRequest {
         return new Builder();
     }
 
+    /** {@code null} only for a request built with {@link Builder#definitionLater()} and not yet given it. */
     public String definition() {
         return definition;
     }
@@ -218,12 +251,22 @@ public final class StateTestRequest {
         private String errorCausedByState;
         private Integer mapIterationFailureCount;
         private String mapItemReaderDataJson;
+        private boolean definitionLater;
 
         private Builder() {}
 
         /** A state's definition, or a whole state machine's with {@link #stateName(String)}. */
         public Builder definition(String definition) {
             this.definition = definition;
+            return this;
+        }
+
+        /**
+         * The definition is given later, with {@link StateTestRequest#withDefinition}: everything else is checked now,
+         * before a file is read.
+         */
+        public Builder definitionLater() {
+            this.definitionLater = true;
             return this;
         }
 

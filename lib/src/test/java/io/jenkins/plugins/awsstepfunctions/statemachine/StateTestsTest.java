@@ -222,6 +222,43 @@ class StateTestsTest {
     }
 
     @Test
+    void aDefinitionGivenLaterIsCheckedWhenGivenAndTheRestAtOnce() throws Exception {
+        service.stubFor(operation("TestState").willReturn(jsonResponse(Map.of("status", "SUCCEEDED"))));
+        StateTestRequest pending = StateTestRequest.builder()
+                .definitionLater()
+                .inputJson("{\"order\":7}")
+                .retrierRetryCount(1)
+                .build();
+
+        assertThat(pending.definition()).isNull();
+        assertThatThrownBy(() -> definitions.test(pending)).hasMessageStartingWith("definition: is required");
+        assertThatThrownBy(() -> pending.withDefinition(" ")).hasMessageStartingWith("definition: is required");
+        assertThatThrownBy(() -> StateTestRequest.builder()
+                        .definitionLater()
+                        .retrierRetryCount(-1)
+                        .build())
+                .hasMessage("retrierRetryCount: must be 0 or more, not -1");
+        assertThat(service.getAllServeEvents()).isEmpty();
+
+        // A step keeps the checked request across a restart, then gives it the file's text.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(pending);
+        }
+        StateTestRequest restored;
+        try (java.io.ObjectInputStream in =
+                new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            restored = (StateTestRequest) in.readObject();
+        }
+        definitions.test(restored.withDefinition(TASK));
+
+        service.verify(postRequestedFor(urlEqualTo("/"))
+                .withRequestBody(matchingJsonPath("$.definition", equalTo(TASK)))
+                .withRequestBody(matchingJsonPath("$.input", equalTo("{\"order\":7}")))
+                .withRequestBody(matchingJsonPath("$.stateConfiguration.retrierRetryCount", equalTo("1"))));
+    }
+
+    @Test
     void badArgumentsAreRefusedBeforeAnyCall() {
         assertThatThrownBy(() -> StateTestRequest.builder()
                         .definition(TASK)

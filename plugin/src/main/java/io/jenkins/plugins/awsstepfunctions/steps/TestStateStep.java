@@ -241,13 +241,32 @@ public final class TestStateStep extends AbstractStepFunctionsStep {
     public StepExecution start(StepContext context) throws Exception {
         try {
             Definitions.checkSource(definition, definitionFile);
+            // Every parameter is checked here, before the step returns; a definition file is read on a call thread.
+            StateTestRequest.Builder request = StateTestRequest.builder()
+                    .stateName(stateName)
+                    .inputJson(json("input", input))
+                    .roleArn(ExecutionRoleArn.check(executionRoleArn, false))
+                    .inspectionLevel(inspectionLevel)
+                    .mockResultJson(json("mockResult", mockResult))
+                    .mockError(mockError, mockCause)
+                    .mockValidationMode(mockValidationMode)
+                    .variablesJson(json("variables", variables))
+                    .contextJson(json("context", this.context))
+                    .retrierRetryCount(retrierRetryCount)
+                    .errorCausedByState(errorCausedByState)
+                    .mapIterationFailureCount(mapIterationFailureCount)
+                    .mapItemReaderDataJson(json("mapItemReaderData", mapItemReaderData));
+            if (definitionFile == null) {
+                request.definition(definition);
+            } else {
+                request.definitionLater();
+            }
             return new Execution(
                     context,
                     connection(),
-                    this,
-                    json("input", input),
-                    json("mockResult", mockResult),
-                    ExecutionRoleArn.check(executionRoleArn, false),
+                    request.build(),
+                    definitionFile,
+                    stateName,
                     StateTestResult.expectedStatus(expectStatus));
         } catch (InvalidSettingException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
@@ -263,50 +282,25 @@ public final class TestStateStep extends AbstractStepFunctionsStep {
 
         private static final long serialVersionUID = 1L;
 
-        private final String definition;
+        /** Checked; without its definition when that comes from {@link #definitionFile}. */
+        private final StateTestRequest request;
+
         private final String definitionFile;
         private final String stateName;
-        private final String inputJson;
-        private final String executionRoleArn;
-        private final String inspectionLevel;
-        private final String mockResultJson;
-        private final String mockError;
-        private final String mockCause;
         private final String expectStatus;
-        private final String mockValidationMode;
-        private final String variablesJson;
-        private final String contextJson;
-        private final Integer retrierRetryCount;
-        private final String errorCausedByState;
-        private final Integer mapIterationFailureCount;
-        private final String mapItemReaderDataJson;
 
         Execution(
                 StepContext context,
                 ConnectionParameters connection,
-                TestStateStep step,
-                String inputJson,
-                String mockResultJson,
-                String executionRoleArn,
+                StateTestRequest request,
+                String definitionFile,
+                String stateName,
                 String expectStatus) {
             super(context, connection);
-            this.definition = step.definition;
-            this.definitionFile = step.definitionFile;
-            this.stateName = step.stateName;
-            this.inputJson = inputJson;
-            this.executionRoleArn = executionRoleArn;
-            this.inspectionLevel = step.inspectionLevel;
-            this.mockResultJson = mockResultJson;
-            this.mockError = step.mockError;
-            this.mockCause = step.mockCause;
+            this.request = request;
+            this.definitionFile = definitionFile;
+            this.stateName = stateName;
             this.expectStatus = expectStatus;
-            this.mockValidationMode = step.mockValidationMode;
-            this.variablesJson = json("variables", step.variables);
-            this.contextJson = json("context", step.context);
-            this.retrierRetryCount = step.retrierRetryCount;
-            this.errorCausedByState = step.errorCausedByState;
-            this.mapIterationFailureCount = step.mapIterationFailureCount;
-            this.mapItemReaderDataJson = json("mapItemReaderData", step.mapItemReaderData);
         }
 
         @Override
@@ -317,27 +311,12 @@ public final class TestStateStep extends AbstractStepFunctionsStep {
 
         private void test() throws Exception {
             TaskListener listener = listener();
-            StateTestRequest request;
+            StateTestRequest complete;
             try {
-                String text = definitionFile == null
-                        ? definition
-                        : DefinitionParameters.read(getContext().get(FilePath.class), definitionFile);
-                request = StateTestRequest.builder()
-                        .definition(text)
-                        .stateName(stateName)
-                        .inputJson(inputJson)
-                        .roleArn(executionRoleArn)
-                        .inspectionLevel(inspectionLevel)
-                        .mockResultJson(mockResultJson)
-                        .mockError(mockError, mockCause)
-                        .mockValidationMode(mockValidationMode)
-                        .variablesJson(variablesJson)
-                        .contextJson(contextJson)
-                        .retrierRetryCount(retrierRetryCount)
-                        .errorCausedByState(errorCausedByState)
-                        .mapIterationFailureCount(mapIterationFailureCount)
-                        .mapItemReaderDataJson(mapItemReaderDataJson)
-                        .build();
+                complete = definitionFile == null
+                        ? request
+                        : request.withDefinition(
+                                DefinitionParameters.read(getContext().get(FilePath.class), definitionFile));
             } catch (InvalidSettingException e) {
                 throw new AbortException(FUNCTION + ": " + e.getMessage());
             }
@@ -349,7 +328,7 @@ public final class TestStateStep extends AbstractStepFunctionsStep {
                 try (ClientLease lease = ControllerEngine.get()
                         .clients()
                         .lease(Definitions.testStateConnection(connection.settings()), connection.credentials())) {
-                    result = new Definitions(lease).test(request);
+                    result = new Definitions(lease).test(complete);
                 }
             } catch (InvalidSettingException | StepFunctionsException e) {
                 throw new AbortException(FUNCTION + ": " + e.getMessage());
