@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsstepfunctions.statemachine;
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.connection.SettingChecks;
 import io.jenkins.plugins.awsstepfunctions.execution.Names;
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
  * A state machine as code: its name, definition and configuration, whether to publish a version, and the alias to
  * point at versions (with weights, for a canary). Checked when built, before any call.
  */
-public final class DeployRequest {
+public final class DeployRequest implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Step Functions' limit for a version's description. */
     public static final int MAX_VERSION_DESCRIPTION = 256;
@@ -45,7 +48,7 @@ public final class DeployRequest {
             throw new InvalidSettingException("name", "is required: the state machine's name (1 to 80 characters)");
         }
         this.name = Names.executionName("name", b.name.strip());
-        this.definition = Definitions.definition(b.definition);
+        this.definition = b.definitionLater && b.definition == null ? null : Definitions.definition(b.definition);
         if (b.roleArn == null || b.roleArn.isBlank()) {
             throw new InvalidSettingException(
                     "roleArn", "is required: the IAM role the state machine's executions use");
@@ -74,6 +77,30 @@ public final class DeployRequest {
         }
         this.alias = b.alias == null || b.alias.isBlank() ? null : b.alias.strip();
         this.routing = routing(alias, b.routing, publish);
+    }
+
+    private DeployRequest(DeployRequest other, String definition) {
+        this.name = other.name;
+        this.definition = Definitions.definition(definition);
+        this.roleArn = other.roleArn;
+        this.type = other.type;
+        this.loggingLevel = other.loggingLevel;
+        this.includeExecutionData = other.includeExecutionData;
+        this.logGroupArn = other.logGroupArn;
+        this.tracing = other.tracing;
+        this.publish = other.publish;
+        this.versionDescription = other.versionDescription;
+        this.alias = other.alias;
+        this.routing = other.routing;
+    }
+
+    /**
+     * This request with its definition, such as one read from a file once everything else was checked.
+     *
+     * @throws InvalidSettingException naming {@code definition}: blank or over 1 MiB
+     */
+    public DeployRequest withDefinition(String definition) {
+        return new DeployRequest(this, definition);
     }
 
     private static String level(String level) {
@@ -155,6 +182,7 @@ public final class DeployRequest {
         return name;
     }
 
+    /** {@code null} only for a request built with {@link Builder#definitionLater()} and not yet given it. */
     public String definition() {
         return definition;
     }
@@ -223,6 +251,7 @@ public final class DeployRequest {
     public static final class Builder {
         private String name;
         private String definition;
+        private boolean definitionLater;
         private String roleArn;
         private String type;
         private String loggingLevel;
@@ -238,6 +267,15 @@ public final class DeployRequest {
 
         public Builder name(String name) {
             this.name = name;
+            return this;
+        }
+
+        /**
+         * The definition is given later, with {@link DeployRequest#withDefinition}: everything else is checked now,
+         * before a file is read.
+         */
+        public Builder definitionLater() {
+            this.definitionLater = true;
             return this;
         }
 

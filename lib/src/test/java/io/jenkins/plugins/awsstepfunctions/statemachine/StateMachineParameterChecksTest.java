@@ -83,4 +83,44 @@ class StateMachineParameterChecksTest {
         assertThat(request.describe(null, null))
                 .isEqualTo("Deploying the EXPRESS state machine 'release' in the SDK's default region");
     }
+
+    @Test
+    void aDeployWhoseDefinitionComesLaterIsCheckedAtOnceAndKeptAcrossARestart() throws Exception {
+        DeployRequest pending = DeployRequest.builder()
+                .name("release")
+                .definitionLater()
+                .roleArn(ROLE)
+                .publish(true, "build 7")
+                .alias("live", java.util.Map.of("new", 10, "1", 90))
+                .build();
+
+        assertThat(pending.definition()).isNull();
+        assertThatThrownBy(() -> DeployRequest.builder()
+                        .name("release")
+                        .definitionLater()
+                        .roleArn(ROLE)
+                        .alias("live", java.util.Map.of("new", 60, "1", 30))
+                        .publish(true, null)
+                        .build())
+                .hasMessage("routing: weights add up to 90; they must add up to 100");
+        assertThatThrownBy(() -> pending.withDefinition("")).hasMessageStartingWith("definition: is required");
+
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(pending);
+        }
+        DeployRequest restored;
+        try (java.io.ObjectInputStream in =
+                new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            restored = (DeployRequest) in.readObject();
+        }
+        DeployRequest complete =
+                restored.withDefinition("{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
+
+        assertThat(complete.definition()).startsWith("{\"StartAt\"");
+        assertThat(complete.name()).isEqualTo("release");
+        assertThat(complete.versionDescription()).contains("build 7");
+        assertThat(complete.describe("eu-west-1", "sm.json"))
+                .isEqualTo("Deploying the STANDARD state machine 'release' in eu-west-1 from sm.json");
+    }
 }

@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Item;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -27,7 +28,6 @@ import io.jenkins.plugins.awsstepfunctions.statemachine.Routing;
 import io.jenkins.plugins.awsstepfunctions.watch.ControllerEngine;
 import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -190,9 +190,25 @@ public final class DeployStateMachineStep extends AbstractStepFunctionsStep {
     public StepExecution start(StepContext context) throws Exception {
         try {
             Definitions.checkSource(definition, definitionFile);
-            ExecutionRoleArn.check(executionRoleArn, true);
-            Map<String, Integer> weights = Routing.parse(routing);
-            return new Execution(context, connection(), this, weights == null ? null : new LinkedHashMap<>(weights));
+            // Every parameter is checked here, before the step returns; a definition file is read on a call thread.
+            DeployRequest.Builder request = DeployRequest.builder()
+                    .name(name)
+                    .roleArn(ExecutionRoleArn.check(executionRoleArn, true))
+                    .type(type)
+                    .logging(loggingLevel, includeExecutionData, logGroupArn)
+                    .tracing(tracing)
+                    .publish(
+                            publish,
+                            versionDescription != null
+                                    ? versionDescription
+                                    : StateMachineParameters.defaultVersionDescription(context.get(Run.class)))
+                    .alias(alias, Routing.parse(routing));
+            if (definitionFile == null) {
+                request.definition(definition);
+            } else {
+                request.definitionLater();
+            }
+            return new Execution(context, connection(), request.build(), definitionFile);
         } catch (InvalidSettingException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
         }
@@ -202,39 +218,15 @@ public final class DeployStateMachineStep extends AbstractStepFunctionsStep {
 
         private static final long serialVersionUID = 1L;
 
-        private final String name;
-        private final String definition;
-        private final String definitionFile;
-        private final String executionRoleArn;
-        private final String type;
-        private final String loggingLevel;
-        private final boolean includeExecutionData;
-        private final String logGroupArn;
-        private final boolean tracing;
-        private final boolean publish;
-        private final String versionDescription;
-        private final String alias;
-        private final LinkedHashMap<String, Integer> routing;
+        /** Checked; without its definition when that comes from {@link #definitionFile}. */
+        private final DeployRequest request;
 
-        Execution(
-                StepContext context,
-                ConnectionParameters connection,
-                DeployStateMachineStep step,
-                LinkedHashMap<String, Integer> routing) {
+        private final String definitionFile;
+
+        Execution(StepContext context, ConnectionParameters connection, DeployRequest request, String definitionFile) {
             super(context, connection);
-            this.name = step.name;
-            this.definition = step.definition;
-            this.definitionFile = step.definitionFile;
-            this.executionRoleArn = step.executionRoleArn;
-            this.type = step.type;
-            this.loggingLevel = step.loggingLevel;
-            this.includeExecutionData = step.includeExecutionData;
-            this.logGroupArn = step.logGroupArn;
-            this.tracing = step.tracing;
-            this.publish = step.publish;
-            this.versionDescription = step.versionDescription;
-            this.alias = step.alias;
-            this.routing = routing;
+            this.request = request;
+            this.definitionFile = definitionFile;
         }
 
         @Override
@@ -247,23 +239,10 @@ public final class DeployStateMachineStep extends AbstractStepFunctionsStep {
             TaskListener listener = listener();
             DeployRequest request;
             try {
-                String text = definitionFile == null
-                        ? definition
-                        : DefinitionParameters.read(getContext().get(FilePath.class), definitionFile);
-                request = DeployRequest.builder()
-                        .name(name)
-                        .definition(text)
-                        .roleArn(executionRoleArn)
-                        .type(type)
-                        .logging(loggingLevel, includeExecutionData, logGroupArn)
-                        .tracing(tracing)
-                        .publish(
-                                publish,
-                                versionDescription != null
-                                        ? versionDescription
-                                        : StateMachineParameters.defaultVersionDescription(run()))
-                        .alias(alias, routing)
-                        .build();
+                request = definitionFile == null
+                        ? this.request
+                        : this.request.withDefinition(
+                                DefinitionParameters.read(getContext().get(FilePath.class), definitionFile));
             } catch (InvalidSettingException e) {
                 throw new AbortException(FUNCTION + ": " + e.getMessage());
             }
@@ -296,7 +275,7 @@ public final class DeployStateMachineStep extends AbstractStepFunctionsStep {
             inBackground(() -> {
                 listener()
                         .getLogger()
-                        .println(ConsoleLines.PREFIX + "Resuming the deploy of '" + name
+                        .println(ConsoleLines.PREFIX + "Resuming the deploy of '" + request.name()
                                 + "' after a Jenkins restart (what is already deployed is left as it is)");
                 deploy();
             });
@@ -304,7 +283,7 @@ public final class DeployStateMachineStep extends AbstractStepFunctionsStep {
 
         @Override
         public String getStatus() {
-            return "deploying the state machine '" + name + "'";
+            return "deploying the state machine '" + request.name() + "'";
         }
     }
 
