@@ -4,6 +4,7 @@ import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.connection.SettingChecks;
 import io.jenkins.plugins.awsstepfunctions.execution.Names;
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +42,8 @@ public final class DeployRequest implements Serializable {
     private final boolean publish;
     private final String versionDescription;
     private final String alias;
-    private final Map<String, Integer> routing;
+    /** A LinkedHashMap: kept across a restart by Pipeline's serialization, which the JDK's immutable maps resist. */
+    private final LinkedHashMap<String, Integer> routing;
 
     private DeployRequest(Builder b) {
         if (b.name == null || b.name.isBlank()) {
@@ -114,18 +116,18 @@ public final class DeployRequest implements Serializable {
         return upper;
     }
 
-    private static Map<String, Integer> routing(String alias, Map<String, Integer> routing, boolean publish) {
+    private static LinkedHashMap<String, Integer> routing(String alias, Map<String, Integer> routing, boolean publish) {
         if (alias == null) {
             if (routing != null && !routing.isEmpty()) {
                 throw new InvalidSettingException("routing", "needs alias: the alias whose versions it weighs");
             }
-            return Map.of();
+            return new LinkedHashMap<>();
         }
         if (!ALIAS.matcher(alias).matches() || alias.chars().allMatch(Character::isDigit)) {
             throw new InvalidSettingException(
                     "alias", "must be 1 to 80 letters, digits, - or _, and not only digits (those name versions)");
         }
-        Map<String, Integer> weights = new LinkedHashMap<>();
+        LinkedHashMap<String, Integer> weights = new LinkedHashMap<>();
         if (routing == null || routing.isEmpty()) {
             weights.put(NEW_VERSION, 100);
         } else {
@@ -158,7 +160,7 @@ public final class DeployRequest implements Serializable {
             throw new InvalidSettingException(
                     "alias", "routes to this deploy's version ('new'), so publish: true is needed");
         }
-        return Map.copyOf(weights);
+        return weights;
     }
 
     public static Builder builder() {
@@ -245,7 +247,7 @@ public final class DeployRequest implements Serializable {
 
     /** Version ('new', a number or an ARN) to weight, adding up to 100; empty without an alias. */
     public Map<String, Integer> routing() {
-        return routing;
+        return Collections.unmodifiableMap(routing);
     }
 
     public static final class Builder {
