@@ -21,7 +21,8 @@ public interface StatusChangeSink {
 
     /**
      * The queue is closed and no event will come from it: as {@link #available} false, and waits that start from now
-     * on are as without a queue until another one is attached. Called under the queue's lock, like {@link #available}.
+     * on are as without a queue until another one is attached. Called once the queue's receivers stopped; must return
+     * at once, like {@link #available}.
      */
     default void detached(String why) {
         available(false, why);

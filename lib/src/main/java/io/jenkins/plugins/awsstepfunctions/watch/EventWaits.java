@@ -46,6 +46,18 @@ final class EventWaits {
         }
     }
 
+    /** Events are off without a queue to close (the last one could not be read): as if it had been closed. */
+    void off(String why) {
+        int current;
+        synchronized (this) {
+            current = generation;
+        }
+        watcher.onLoop(() -> {
+            detach(current);
+            available(false, why);
+        });
+    }
+
     /** A new wait: routed to its execution's events, and in the current mode once a queue was attached. */
     void register(WatchState w, Instant now) {
         routes.add(w);

@@ -187,6 +187,14 @@ public final class ExecutionWatcher implements AutoCloseable {
         return events.sink();
     }
 
+    /**
+     * Events are turned off while no queue is open (the last one could not be read): waits that start from now on say
+     * nothing of events, waits that were told events are unavailable keep polling.
+     */
+    public void eventsOff(String why) {
+        events.off(why);
+    }
+
     /** What status-change events did, and how many waits are in each mode (as of the last moment the loop answered). */
     public EventCounts eventCounts() {
         try {

@@ -243,6 +243,34 @@ class WatcherEventsTest {
     }
 
     @Test
+    void eventsTurnedOffAfterAQueueThatCouldNotBeReadLeaveNewWaitsSilent(MotoServer moto) throws Exception {
+        try (Rig rig = new Rig(moto, Duration.ofMinutes(10))) {
+            rig.queue.close();
+            // The plugin's reader: a new queue URL that cannot be read.
+            rig.watcher.statusChanges().available(false, "The event queue cannot be read: access denied.");
+            ExecutionArn first = rig.session.start(
+                    rig.session.stateMachine("wait-then-succeed"), "unreadable", Map.of("seconds", 1));
+            Recorder unreadable = new Recorder();
+            Watch polling = rig.watch(first, unreadable);
+            await(() -> !unreadable.modes.isEmpty(), "the wait says it polls");
+
+            rig.watcher.eventsOff("Events are off; waits poll.");
+            ExecutionArn second = rig.session.start(
+                    rig.session.stateMachine("wait-then-succeed"), "events-off", Map.of("seconds", 1));
+            Recorder off = new Recorder();
+            Watch silent = rig.watch(second, off);
+
+            assertThat(polling.result().get(60, TimeUnit.SECONDS).description().state())
+                    .isEqualTo(ExecutionState.SUCCEEDED);
+            assertThat(silent.result().get(60, TimeUnit.SECONDS).description().state())
+                    .isEqualTo(ExecutionState.SUCCEEDED);
+            assertThat(unreadable.modes).containsExactly(WaitMode.POLLING);
+            assertThat(unreadable.whys).singleElement().asString().contains("access denied");
+            assertThat(off.modes).isEmpty();
+        }
+    }
+
+    @Test
     void eventsForExecutionsNobodyWaitsForAreCountedAndCostNothing(MotoServer moto) throws Exception {
         try (Rig rig = new Rig(moto, Duration.ofMinutes(10))) {
             DescribeExecutionResponse other = DescribeExecutionResponse.builder()

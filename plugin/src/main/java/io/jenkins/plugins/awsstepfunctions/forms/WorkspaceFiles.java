@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.FilePath;
 import io.jenkins.plugins.awsstepfunctions.connection.InvalidSettingException;
 import io.jenkins.plugins.awsstepfunctions.execution.ExecutionInput;
+import io.jenkins.plugins.awsstepfunctions.files.WorkspacePaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,11 +54,14 @@ public final class WorkspaceFiles {
                     "'" + path + "' is a path in the workspace, and this build has none here; run the step inside"
                             + " node { } (a Declarative stage with an agent), or give " + instead + " instead");
         }
-        if (isAbsolute(path)) {
+        if (WorkspacePaths.isAbsolute(path)) {
             throw outsideTheWorkspace(parameter, path);
         }
+        // node { } does not create its workspace: a path is then judged by its text, which is exact there.
         if (!workspace.exists()) {
-            throw noSuchFile(parameter, path, workspace);
+            throw WorkspacePaths.climbsOut(path)
+                    ? outsideTheWorkspace(parameter, path)
+                    : noSuchFile(parameter, path, workspace);
         }
         // Whether a file outside the workspace exists is none of the build's business: refuse the path first.
         if (!workspace.isDescendant(path)) {
@@ -97,10 +101,5 @@ public final class WorkspaceFiles {
     private static InvalidSettingException outsideTheWorkspace(String parameter, String path) {
         return new InvalidSettingException(
                 parameter, "'" + path + "' is not inside the workspace; give a path relative to it");
-    }
-
-    /** A path the workspace cannot contain: Unix or Windows absolute, or a UNC path. */
-    private static boolean isAbsolute(String path) {
-        return path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*");
     }
 }

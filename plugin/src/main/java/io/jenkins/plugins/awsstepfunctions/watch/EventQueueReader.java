@@ -126,7 +126,7 @@ final class EventQueueReader implements AutoCloseable {
         stop(oldQueue, oldClients);
         if (wanted == null && refused == null && oldQueue == null) {
             // Off after a queue that could not be read: no queue to close says so, this does.
-            watcher.statusChanges().detached("Events are off; waits poll.");
+            watcher.eventsOff("Events are off; waits poll.");
         }
         String failed = refused;
         if (wanted != null) {

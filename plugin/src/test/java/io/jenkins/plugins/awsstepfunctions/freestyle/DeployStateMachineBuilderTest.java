@@ -206,7 +206,14 @@ class DeployStateMachineBuilderTest {
                 "steps.DeployStateMachineStep/fillLoggingLevelItems",
                 "steps.TestStateStep/checkExecutionRoleArn?value=x",
                 "steps.TestStateStep/fillInspectionLevelItems",
-                "steps.TestStateStep/fillExpectStatusItems"
+                "steps.TestStateStep/fillExpectStatusItems",
+                "steps.TestStateStep/fillMockValidationModeItems",
+                "steps.TestStateStep/checkMockResult?value=x",
+                "steps.TestStateStep/checkVariables?value=x",
+                "steps.TestStateStep/checkContext?value=x",
+                "steps.TestStateStep/checkMapItemReaderData?value=x",
+                "steps.TestStateStep/checkRetrierRetryCount?value=x",
+                "steps.TestStateStep/checkMapIterationFailureCount?value=x"
             })
     void formEndpointsRefuseReadersAndGetAndServeConfigurers(String endpoint) throws Exception {
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
