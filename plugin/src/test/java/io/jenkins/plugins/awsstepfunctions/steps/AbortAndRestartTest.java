@@ -1,20 +1,12 @@
 package io.jenkins.plugins.awsstepfunctions.steps;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import hudson.model.Result;
 import io.jenkins.plugins.awsstepfunctions.testing.Executions;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
 import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
-import io.jenkins.plugins.awsstepfunctions.testing.WireMockStubs;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +34,7 @@ class AbortAndRestartTest {
 
     private final MotoServer moto;
     /** In front of moto, to hold a call in flight while Jenkins stops. */
-    private WireMockServer slow;
+    private SlowMoto slow;
 
     AbortAndRestartTest(MotoServer moto) {
         this.moto = moto;
@@ -50,14 +42,12 @@ class AbortAndRestartTest {
 
     @BeforeEach
     void startWireMock() {
-        slow = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        slow.start();
-        slow.stubFor(WireMockStubs.proxyTo(moto));
+        slow = new SlowMoto(moto);
     }
 
     @AfterEach
     void stopWireMock() {
-        slow.stop();
+        slow.close();
     }
 
     private static WorkflowRun build(JenkinsRule j, String name, String script) throws Exception {
@@ -84,16 +74,6 @@ class AbortAndRestartTest {
             return sfn.listExecutions(b -> b.stateMachineArn(stateMachine))
                     .executions()
                     .size();
-        }
-    }
-
-    private void awaitRequest(String operation) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (slow.findAll(postRequestedFor(urlEqualTo("/"))
-                        .withHeader("X-Amz-Target", equalTo("AWSStepFunctions." + operation)))
-                .isEmpty()) {
-            assertThat(System.currentTimeMillis()).as("%s requested", operation).isLessThan(deadline);
-            Thread.sleep(50);
         }
     }
 
@@ -141,19 +121,14 @@ class AbortAndRestartTest {
             try (SfnClient sfn = moto.sfnClient()) {
                 stateMachine[0] = StateMachines.create(sfn, "wait-then-succeed");
             }
-            slow.stubFor(WireMockStubs.operation("StartExecution")
-                    .inScenario("slow start")
-                    .whenScenarioStateIs(Scenario.STARTED)
-                    .willReturn(
-                            aResponse().proxiedFrom(moto.endpoint().toString()).withFixedDelay(8_000))
-                    .willSetStateTo("started once"));
+            slow.holdFirst("StartExecution", 8_000);
             WorkflowRun build = build(
                     j,
                     "starting",
                     "def out = sfnStartExecution(stateMachineArn: '" + stateMachine[0]
                             + "', input: [seconds: 3], wait: true)\necho \"ended ${out}\"");
             j.waitForMessage("[Pipeline] sfnStartExecution", build);
-            awaitRequest("StartExecution");
+            slow.awaitRequest("StartExecution");
         });
         sessions.then(j -> {
             WorkflowRun build = firstBuildOf(j, "starting");
@@ -172,13 +147,11 @@ class AbortAndRestartTest {
             try (SfnClient sfn = moto.sfnClient()) {
                 stateMachine = StateMachines.create(sfn, "fail");
             }
-            slow.stubFor(WireMockStubs.operation("GetExecutionHistory")
-                    .willReturn(
-                            aResponse().proxiedFrom(moto.endpoint().toString()).withFixedDelay(4_000)));
+            slow.holdEvery("GetExecutionHistory", 4_000);
             WorkflowRun build =
                     build(j, "failing", "sfnStartExecution(stateMachineArn: '" + stateMachine + "', wait: true)");
             j.waitForMessage("[AWS Step Functions] Waiting for", build);
-            awaitRequest("GetExecutionHistory");
+            slow.awaitRequest("GetExecutionHistory");
         });
         sessions.then(j -> {
             WorkflowRun build = firstBuildOf(j, "failing");
@@ -203,12 +176,10 @@ class AbortAndRestartTest {
                         .executionArn();
                 Executions.awaitEnd(sfn, execution, Duration.ofSeconds(30));
             }
-            slow.stubFor(WireMockStubs.operation("GetExecutionHistory")
-                    .willReturn(
-                            aResponse().proxiedFrom(moto.endpoint().toString()).withFixedDelay(4_000)));
+            slow.holdEvery("GetExecutionHistory", 4_000);
             WorkflowRun build = build(j, "output", "sfnGetOutput(executionArn: '" + execution + "')");
             j.waitForMessage("[Pipeline] sfnGetOutput", build);
-            awaitRequest("GetExecutionHistory");
+            slow.awaitRequest("GetExecutionHistory");
         });
         sessions.then(j -> {
             WorkflowRun build = firstBuildOf(j, "output");

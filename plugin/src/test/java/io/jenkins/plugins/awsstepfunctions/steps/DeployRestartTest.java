@@ -1,14 +1,7 @@
 package io.jenkins.plugins.awsstepfunctions.steps;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
 import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
@@ -44,7 +37,7 @@ class DeployRestartTest {
 
     private final MotoServer moto;
     /** In front of moto: answers ValidateStateMachineDefinition (moto lacks it) and holds the create in flight. */
-    private WireMockServer slow;
+    private SlowMoto slow;
 
     DeployRestartTest(MotoServer moto) {
         this.moto = moto;
@@ -52,17 +45,16 @@ class DeployRestartTest {
 
     @BeforeEach
     void startWireMock() {
-        slow = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        slow.start();
-        slow.stubFor(WireMockStubs.proxyTo(moto));
-        slow.stubFor(WireMockStubs.operation("ValidateStateMachineDefinition")
-                .willReturn(WireMockStubs.jsonResponse(
-                        Map.of("result", "OK", "diagnostics", List.of(), "truncated", false))));
+        slow = new SlowMoto(moto);
+        slow.server()
+                .stubFor(WireMockStubs.operation("ValidateStateMachineDefinition")
+                        .willReturn(WireMockStubs.jsonResponse(
+                                Map.of("result", "OK", "diagnostics", List.of(), "truncated", false))));
     }
 
     @AfterEach
     void stopWireMock() {
-        slow.stop();
+        slow.close();
     }
 
     @Test
@@ -70,12 +62,7 @@ class DeployRestartTest {
         String definition = StateMachines.definition("wait-then-succeed");
         sessions.then(j -> {
             PluginTestSupport.useMotoThrough(slow.baseUrl());
-            slow.stubFor(WireMockStubs.operation("CreateStateMachine")
-                    .inScenario("slow create")
-                    .whenScenarioStateIs(Scenario.STARTED)
-                    .willReturn(
-                            aResponse().proxiedFrom(moto.endpoint().toString()).withFixedDelay(8_000))
-                    .willSetStateTo("created once"));
+            slow.holdFirst("CreateStateMachine", 8_000);
             WorkflowJob job = j.createProject(WorkflowJob.class, "deploy");
             job.setDefinition(new CpsFlowDefinition(
                     "node {\n  def r = sfnDeployStateMachine(name: '" + NAME + "', definitionFile: 'sm.asl.json',"
@@ -85,15 +72,7 @@ class DeployRestartTest {
             j.jenkins.getWorkspaceFor(job).child("sm.asl.json").write(definition, StandardCharsets.UTF_8.name());
             WorkflowRun build = job.scheduleBuild2(0).waitForStart();
             j.waitForMessage("[AWS Step Functions] Deploying the STANDARD state machine '" + NAME + "'", build);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (slow.findAll(postRequestedFor(urlEqualTo("/"))
-                            .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.CreateStateMachine")))
-                    .isEmpty()) {
-                assertThat(System.currentTimeMillis())
-                        .as("CreateStateMachine requested")
-                        .isLessThan(deadline);
-                Thread.sleep(50);
-            }
+            slow.awaitRequest("CreateStateMachine");
         });
         sessions.then(j -> {
             WorkflowRun build =

@@ -1,18 +1,10 @@
 package io.jenkins.plugins.awsstepfunctions.steps;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoExtension;
 import io.jenkins.plugins.awsstepfunctions.testing.MotoServer;
 import io.jenkins.plugins.awsstepfunctions.testing.StateMachines;
-import io.jenkins.plugins.awsstepfunctions.testing.WireMockStubs;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -42,7 +34,7 @@ class InputFileRestartTest {
 
     private final MotoServer moto;
     /** In front of moto, to hold the start in flight while Jenkins stops. */
-    private WireMockServer slow;
+    private SlowMoto slow;
 
     InputFileRestartTest(MotoServer moto) {
         this.moto = moto;
@@ -50,14 +42,12 @@ class InputFileRestartTest {
 
     @BeforeEach
     void startWireMock() {
-        slow = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        slow.start();
-        slow.stubFor(WireMockStubs.proxyTo(moto));
+        slow = new SlowMoto(moto);
     }
 
     @AfterEach
     void stopWireMock() {
-        slow.stop();
+        slow.close();
     }
 
     @Test
@@ -68,12 +58,7 @@ class InputFileRestartTest {
             try (SfnClient sfn = moto.sfnClient()) {
                 stateMachine[0] = StateMachines.create(sfn, "wait-then-succeed");
             }
-            slow.stubFor(WireMockStubs.operation("StartExecution")
-                    .inScenario("slow start")
-                    .whenScenarioStateIs(Scenario.STARTED)
-                    .willReturn(
-                            aResponse().proxiedFrom(moto.endpoint().toString()).withFixedDelay(8_000))
-                    .willSetStateTo("started once"));
+            slow.holdFirst("StartExecution", 8_000);
             WorkflowJob job = j.createProject(WorkflowJob.class, "from-file");
             job.setDefinition(new CpsFlowDefinition(
                     "node {\n  def arn = sfnStartExecution(stateMachineArn: '" + stateMachine[0]
@@ -82,15 +67,7 @@ class InputFileRestartTest {
             j.jenkins.getWorkspaceFor(job).child("input.json").write(INPUT, StandardCharsets.UTF_8.name());
             WorkflowRun build = job.scheduleBuild2(0).waitForStart();
             j.waitForMessage("[AWS Step Functions] The input is input.json (", build);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (slow.findAll(postRequestedFor(urlEqualTo("/"))
-                            .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution")))
-                    .isEmpty()) {
-                assertThat(System.currentTimeMillis())
-                        .as("StartExecution requested")
-                        .isLessThan(deadline);
-                Thread.sleep(50);
-            }
+            slow.awaitRequest("StartExecution");
             j.jenkins.getWorkspaceFor(job).child("input.json").delete();
         });
         sessions.then(j -> {
